@@ -1,0 +1,70 @@
+// Runs every test/**/*.test.ts in real Chromium, Firefox and WebKit from Debian's packages.
+// BROWSERS=chromium (or "chromium,firefox") narrows the run for a fast local loop.
+// scripts/test.mjs installs the browsers and starts Xvfb + WebKitWebDriver for WebKit.
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { playwrightLauncher } from '@web/test-runner-playwright';
+import { puppeteerLauncher } from '@web/test-runner-puppeteer';
+import { webdriverLauncher } from '@web/test-runner-webdriver';
+import { testCollectorMiddleware } from './test/support/test-collector.mjs';
+
+const wanted = (process.env.BROWSERS ?? 'chromium,firefox,webkit')
+  .split(',')
+  .map((name) => name.trim())
+  .filter(Boolean);
+
+const launchers = {
+  chromium: () =>
+    playwrightLauncher({
+      product: 'chromium',
+      launchOptions: {
+        executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+        args: [
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+          '--no-first-run',
+        ],
+      },
+    }),
+  firefox: () =>
+    puppeteerLauncher({
+      launchOptions: {
+        browser: 'firefox',
+        executablePath: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr',
+        headless: true,
+      },
+    }),
+  webkit: () =>
+    webdriverLauncher({
+      automationProtocol: 'webdriver',
+      hostname: '127.0.0.1',
+      port: Number(process.env.WEBKIT_DRIVER_PORT ?? 4444),
+      path: '/',
+      capabilities: {
+        'webkitgtk:browserOptions': {
+          binary: process.env.WEBKIT_BROWSER ?? '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser',
+          args: ['--automation'],
+        },
+      },
+    }),
+};
+
+for (const name of wanted) {
+  if (!launchers[name]) throw new Error(`BROWSERS: unknown browser "${name}" (use chromium, firefox, webkit)`);
+}
+
+export default {
+  files: process.env.TEST_FILES ?? 'test/**/*.test.ts',
+  nodeResolve: { exportConditions: ['browser'] },
+  plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' })],
+  middleware: [testCollectorMiddleware()],
+  browsers: wanted.map((name) => launchers[name]()),
+  // One session per engine keeps WebKit/Firefox start-up costs down on 2 cores.
+  concurrency: 1,
+  concurrentBrowsers: 3,
+  browserStartTimeout: 60_000,
+  testsFinishTimeout: 300_000,
+  testFramework: { config: { timeout: 20_000 } },
+};
