@@ -59,7 +59,16 @@ export default {
   files: process.env.TEST_FILES ?? 'test/**/*.test.ts',
   nodeResolve: { exportConditions: ['browser'] },
   plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' })],
-  middleware: [testCollectorMiddleware()],
+  middleware: [
+    testCollectorMiddleware(),
+    // The strict-CSP page the security test loads in an iframe (catalogue scenario 23).
+    async (ctx, next) => {
+      await next();
+      if (ctx.path.startsWith('/test/security/csp/')) {
+        ctx.set('Content-Security-Policy', "script-src 'self'; style-src 'self'; require-trusted-types-for 'script'");
+      }
+    },
+  ],
   browsers: wanted.map((name) => launchers[name]()),
   // One session per engine keeps WebKit/Firefox start-up costs down on 2 cores.
   concurrency: 1,

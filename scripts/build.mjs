@@ -1,0 +1,24 @@
+// `npm run build`: npm modules + .d.ts, the one-file bundle, JSON Schemas and custom-elements.json, into dist/.
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+
+const bin = (name) => join('node_modules', '.bin', name);
+
+function run(command, args) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { stdio: 'inherit' });
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${command} ${args.join(' ')} exited ${code}`))));
+  });
+}
+
+try {
+  await run(bin('vite'), ['build', '--logLevel', 'warn']);
+  await run(bin('vite'), ['build', '--mode', 'bundle', '--logLevel', 'warn']);
+  await run(bin('tsc'), ['-p', 'tsconfig.build.json']);
+  await run('node', ['--import', 'tsx', 'scripts/json-schemas.ts']);
+  await run(bin('cem'), ['analyze', '--quiet']);
+  console.log('built dist/');
+} catch (error) {
+  console.error(error.message);
+  process.exit(1);
+}

@@ -1,0 +1,104 @@
+import { html, nothing } from 'lit';
+import type { StaffPanelController } from '../../controllers/staff-panel-controller.js';
+import type { Translation } from '../../i18n/index.js';
+import type { OutboxStatus } from '../../outbox/index.js';
+
+export function renderStart(t: Translation, message: string | null, title: string, onStart: () => void) {
+  return html`<section class="start" part="start">
+    <h2 part="title">${title}</h2>
+    ${message ? html`<p part="start-message">${message}</p>` : nothing}
+    <button type="button" class="primary" part="start-button" @click=${onStart}>${t.start}</button>
+  </section>`;
+}
+
+export function renderHandover(t: Translation, onReady: () => void) {
+  return html`<section class="start" part="handover">
+    <h2>${t.passTablet}</h2>
+    <button type="button" class="primary" part="start-button" @click=${onReady}>${t.ready}</button>
+  </section>`;
+}
+
+/** The "Still there?" warning: announced, and one tap keeps the answers. */
+export function renderIdleWarning(t: Translation, secondsLeft: number, onExtend: () => void) {
+  return html`<div
+    class="idle-warning"
+    part="idle-warning"
+    role="alertdialog"
+    aria-modal="true"
+    aria-labelledby="idle-title"
+    aria-describedby="idle-countdown"
+  >
+    <h2 id="idle-title">${t.stillThere}</h2>
+    <p id="idle-countdown" aria-live="assertive">${t.stillThereCountdown(secondsLeft)}</p>
+    <button type="button" class="primary" part="extend-button" @click=${onExtend}>${t.imStillHere}</button>
+  </div>`;
+}
+
+/** An invisible corner that opens the staff panel only when held down. */
+export function renderStaffCorner(t: Translation, staff: StaffPanelController) {
+  const keyStart = (event: KeyboardEvent) => {
+    if ((event.key === 'Enter' || event.key === ' ') && !event.repeat) staff.pressStart();
+  };
+  return html`<button
+    type="button"
+    class="staff-corner"
+    part="staff-corner"
+    aria-label=${t.staffPanel}
+    @pointerdown=${staff.pressStart}
+    @pointerup=${staff.pressEnd}
+    @pointerleave=${staff.pressEnd}
+    @pointercancel=${staff.pressEnd}
+    @keydown=${keyStart}
+    @keyup=${staff.pressEnd}
+    @contextmenu=${(event: Event) => event.preventDefault()}
+  ></button>`;
+}
+
+function formatTime(value: number | null, t: Translation, locale: string) {
+  return value === null ? t.never : new Date(value).toLocaleString(locale);
+}
+
+export function renderStaffPanel(t: Translation, locale: string, staff: StaffPanelController, status: OutboxStatus | null) {
+  const onPin = (event: SubmitEvent) => {
+    event.preventDefault();
+    const input = (event.target as HTMLFormElement).elements.namedItem('pin') as HTMLInputElement;
+    staff.unlock(input.value);
+    input.value = '';
+  };
+  if (staff.state === 'pin') {
+    return html`<section part="staff-panel" role="dialog" aria-modal="true" aria-labelledby="staff-title">
+      <h2 id="staff-title">${t.staffPanel}</h2>
+      <form @submit=${onPin} autocomplete="off">
+        <label for="staff-pin">${t.pin}</label>
+        <input id="staff-pin" name="pin" type="password" inputmode="numeric" autocomplete="off" />
+        ${staff.wrongPin ? html`<p class="error" role="alert">${t.wrongPin}</p>` : nothing}
+        <div class="actions">
+          <button type="button" @click=${() => staff.close()}>${t.close}</button>
+          <button type="submit" class="primary">${t.unlock}</button>
+        </div>
+      </form>
+    </section>`;
+  }
+  return html`<section part="staff-panel" role="dialog" aria-modal="true" aria-labelledby="staff-title">
+    <h2 id="staff-title">${t.staffPanel}</h2>
+    <dl>
+      <dt>${t.pendingCount}</dt>
+      <dd data-field="pending">${status?.pending ?? 0}</dd>
+      <dt>${t.oldestPending}</dt>
+      <dd data-field="oldest">${formatTime(status?.oldestPendingAt ?? null, t, locale)}</dd>
+      <dt>${t.lastDelivered}</dt>
+      <dd data-field="last-delivered">${formatTime(status?.lastDeliveredAt ?? null, t, locale)}</dd>
+      <dt>${t.rejectedCount}</dt>
+      <dd data-field="rejected">${status?.rejected ?? 0}</dd>
+      <dt>${t.storage}</dt>
+      <dd data-field="storage">${status?.storage ?? ''}${status?.lastError ? html` (${status.lastError})` : nothing}</dd>
+    </dl>
+    <div class="actions">
+      <button type="button" part="send-now" ?disabled=${staff.busy} @click=${() => staff.sendNow()}>${t.sendNow}</button>
+      <button type="button" part="export" ?disabled=${staff.busy} @click=${() => staff.exportResponses()}>
+        ${t.exportResponses}
+      </button>
+      <button type="button" class="primary" @click=${() => staff.close()}>${t.close}</button>
+    </div>
+  </section>`;
+}

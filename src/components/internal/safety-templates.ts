@@ -1,0 +1,85 @@
+import { html, nothing } from 'lit';
+import type { SurveyConfig } from '../../core/config/schema.js';
+import { describeSubmission, type SubmissionField } from '../../core/payload.js';
+import { localize } from '../../core/text.js';
+import { checkSafeUrl } from '../../core/urls.js';
+import type { Translation } from '../../i18n/index.js';
+
+interface SafetyContext {
+  config: SurveyConfig;
+  locale: string;
+  t: Translation;
+  onQuickExit: (url: string) => void;
+}
+
+/** A link only for URLs that passed the config check; anything else stays plain text. */
+function safeLink(url: string | undefined, label: string) {
+  const safe = url ? checkSafeUrl(url, { allowTelMailto: true }) : null;
+  if (!safe || !safe.ok) return html`${label}`;
+  const external = !safe.url.startsWith('tel:') && !safe.url.startsWith('mailto:');
+  return external
+    ? html`<a href=${safe.url} target="_blank" rel="noopener noreferrer">${label}</a>`
+    : html`<a href=${safe.url}>${label}</a>`;
+}
+
+function fieldWords(field: SubmissionField, ctx: SafetyContext): string {
+  const { t } = ctx;
+  switch (field.kind) {
+    case 'id':
+      return t.sendsId;
+    case 'survey':
+      return t.sendsSurvey;
+    case 'submittedAt':
+      return t.sendsTime(t.buckets[ctx.config.timeBucket]);
+    case 'locale':
+      return t.sendsLocale;
+    case 'answer':
+      return t.sendsAnswer(field.label ?? field.key);
+    case 'other-text':
+      return t.sendsOtherText(field.label ?? field.key);
+    case 'tag':
+      return t.sendsTag(field.label ?? field.key, field.detail ?? '');
+  }
+}
+
+/** "What this survey sends": the model's own list of fields, in the respondent's language. */
+export function renderDisclosure(ctx: SafetyContext) {
+  return html`<details part="disclosure">
+    <summary>${ctx.t.whatThisSends}</summary>
+    <p>${ctx.t.sendsIntro}</p>
+    <ul>
+      ${describeSubmission(ctx.config, ctx.locale).map((field) => html`<li>${fieldWords(field, ctx)}</li>`)}
+    </ul>
+    <p>${ctx.t.sendsNever}</p>
+    ${ctx.config.privacyUrl ? html`<p>${safeLink(ctx.config.privacyUrl, ctx.config.privacyUrl)}</p>` : nothing}
+  </details>`;
+}
+
+/** Helplines footer and quick exit, on every screen when configured. Never triage. */
+export function renderSafety(ctx: SafetyContext) {
+  const { safety } = ctx.config;
+  const fallback = ctx.config.locales[0]!;
+  const text = (value: Parameters<typeof localize>[0]) => localize(value, ctx.locale, fallback);
+  const exit = safety?.quickExit ? checkSafeUrl(safety.quickExit.url, { allowTelMailto: false }) : null;
+  return html`<div class="footer" part="footer">
+    ${exit?.ok
+      ? html`<button type="button" class="quick-exit" part="quick-exit" @click=${() => ctx.onQuickExit(exit.url)}>
+          ${safety?.quickExit?.label ? text(safety.quickExit.label) : ctx.t.leave}
+        </button>`
+      : nothing}
+    ${safety?.footer ? html`<p part="safety-message">${text(safety.footer)}</p>` : nothing}
+    ${safety?.helplines?.length
+      ? html`<p>${ctx.t.needHelpNow}</p>
+          <ul part="helplines">
+            ${safety.helplines.map(
+              (line) => html`<li>
+                ${text(line.name)}${line.phone ? html`: ${safeLink(`tel:${line.phone.replace(/[^\d+]/g, '')}`, line.phone)}` : nothing}
+                ${line.url ? html` ${safeLink(line.url, line.url)}` : nothing}
+                ${line.hours ? html` (${text(line.hours)})` : nothing}
+              </li>`,
+            )}
+          </ul>`
+      : nothing}
+    ${renderDisclosure(ctx)}
+  </div>`;
+}

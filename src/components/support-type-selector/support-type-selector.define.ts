@@ -1,0 +1,10 @@
+import { SupportTypeSelector } from './support-type-selector.js';
+
+// Tolerates being loaded twice (a CMS or tag manager will do that).
+if (!customElements.get('support-type-selector')) customElements.define('support-type-selector', SupportTypeSelector);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'support-type-selector': SupportTypeSelector;
+  }
+}

@@ -1,0 +1,275 @@
+import { html, LitElement, type PropertyValues } from 'lit';
+import type { AnswerProblem } from '../../core/answers.js';
+import { validateAnswer } from '../../core/answers.js';
+import { choiceOptionsSchema } from '../../core/config/schema.js';
+import type { ChoiceOption, Question } from '../../core/config/schema.js';
+import type { AnswerValue } from '../../core/submission-schema.js';
+import { z } from '../../core/zod.js';
+import { translationFor } from '../../i18n/index.js';
+import { OTHER_VALUE, problemMessage, renderQuestion, taxonomyOptions } from '../internal/question-templates.js';
+import { themeStyles } from '../shared/theme.styles.js';
+import { supportTypeSelectorStyles } from './support-type-selector.styles.js';
+
+/**
+ * The support-type question on its own, as a form control: put it in any `<form>` with a `name`
+ * and the form's `FormData` carries one entry per selected type (plus `<name>.other` for the
+ * "Other" text). Takes part in validation, reset, and state restore like a native control.
+ *
+ * @summary "Which kinds of support did you receive?" as a form-associated checkbox group.
+ * @tag support-type-selector
+ *
+ * @event change - The user changed the selection (native, bubbles).
+ * @event input - The user ticked, unticked or typed "Other" text (native, bubbles, composed).
+ *
+ * @slot - An optional `<script type="application/json">` with the options: `[{ "value", "label", "description"? }]`.
+ *
+ * @csspart question - The fieldset.
+ * @csspart label - The legend text.
+ * @csspart optional - The "(optional)" marker.
+ * @csspart help - Help text.
+ * @csspart error - The validation message, shown after the form was checked.
+ * @csspart options - The list of options.
+ * @csspart option - One option (label wrapping its checkbox).
+ * @csspart option-label - An option's text.
+ * @csspart option-description - An option's description.
+ * @csspart other - The "Other" text field.
+ *
+ * @cssstate invalid - The selection does not meet `required`/`min`/`max`.
+ * @cssstate has-value - At least one type is selected.
+ *
+ * @cssproperty --es-color-accent - Checked checkboxes and focus.
+ * @cssproperty --es-color-text - Text colour.
+ * @cssproperty --es-color-muted - Descriptions and help.
+ * @cssproperty --es-color-danger - The validation message.
+ * @cssproperty --es-font-family - Font (inherits the page's by default).
+ * @cssproperty --es-spacing - Base spacing unit.
+ * @cssproperty --es-target-size - Minimum size of each option (24px).
+ */
+export class SupportTypeSelector extends LitElement {
+  static formAssociated = true;
+  static override styles = [themeStyles, supportTypeSelectorStyles];
+  static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
+
+  static override properties = {
+    name: { reflect: true },
+    label: {},
+    help: {},
+    required: { type: Boolean, reflect: true },
+    min: { type: Number },
+    max: { type: Number },
+    disabled: { type: Boolean, reflect: true },
+    allowOther: { type: Boolean, attribute: 'allow-other' },
+    descriptions: { type: Boolean },
+    locale: { attribute: 'lang' },
+    options: { attribute: false },
+    value: { attribute: false },
+    otherText: { attribute: false },
+    showProblem: { state: true },
+    formDisabled: { state: true },
+  };
+
+  /** Name of the form field; each selected value becomes one `FormData` entry under it. */
+  declare name: string;
+  /** The question text (legend). Defaults to the built-in wording in the active language. */
+  declare label: string | null;
+  /** Optional help text under the legend. */
+  declare help: string | null;
+  /** At least one type must be selected. */
+  declare required: boolean;
+  /** Minimum number of selected types. */
+  declare min: number | undefined;
+  /** Maximum number of selected types. */
+  declare max: number | undefined;
+  declare disabled: boolean;
+  /** Adds an "Other" option with a short text field (sent as `<name>.other`). */
+  declare allowOther: boolean;
+  /** Shows each type's description under its label. */
+  declare descriptions: boolean;
+  /** The `lang` attribute: language of labels and messages. */
+  declare locale: string | null;
+  /** Options to offer instead of the built-in taxonomy. */
+  declare options: ChoiceOption[] | undefined;
+  /** Selected values, in option order. */
+  declare value: string[];
+  /** Text typed under "Other". */
+  declare otherText: string;
+  declare protected showProblem: boolean;
+  declare protected formDisabled: boolean;
+
+  private readonly internals = this.attachInternals();
+  private optionsError: string | null = null;
+
+  constructor() {
+    super();
+    this.name = '';
+    this.label = null;
+    this.help = null;
+    this.required = false;
+    this.min = undefined;
+    this.max = undefined;
+    this.disabled = false;
+    this.allowOther = false;
+    this.descriptions = false;
+    this.locale = null;
+    this.options = undefined;
+    this.value = [];
+    this.otherText = '';
+    this.showProblem = false;
+    this.formDisabled = false;
+    this.addEventListener('invalid', () => (this.showProblem = true));
+  }
+
+  get form() {
+    return this.internals.form;
+  }
+  get validity() {
+    return this.internals.validity;
+  }
+  get validationMessage() {
+    return this.internals.validationMessage;
+  }
+  get willValidate() {
+    return this.internals.willValidate;
+  }
+  checkValidity() {
+    return this.internals.checkValidity();
+  }
+  reportValidity() {
+    return this.internals.reportValidity();
+  }
+
+  formResetCallback() {
+    this.value = [];
+    this.otherText = '';
+    this.showProblem = false;
+  }
+
+  formDisabledCallback(disabled: boolean) {
+    this.formDisabled = disabled;
+  }
+
+  formStateRestoreCallback(state: string | File | FormData | null) {
+    if (typeof state !== 'string') return;
+    try {
+      const restored = JSON.parse(state) as { value?: unknown; otherText?: unknown };
+      if (Array.isArray(restored.value)) this.value = restored.value.filter((item) => typeof item === 'string');
+      if (typeof restored.otherText === 'string') this.otherText = restored.otherText;
+    } catch {
+      /* a state we did not write: ignore it */
+    }
+  }
+
+  private get question(): Question & { type: 'support-types' } {
+    const t = translationFor(this.locale ?? this.closest('[lang]')?.getAttribute('lang'));
+    return {
+      id: this.name || 'support',
+      type: 'support-types',
+      label: this.label ?? t.supportTypesQuestion,
+      help: this.help ?? undefined,
+      required: this.required,
+      min: this.min,
+      max: this.max,
+      allowOther: this.allowOther,
+      otherMaxLength: 100,
+      options: this.options ?? this.inlineOptions() ?? taxonomyOptions,
+    };
+  }
+
+  private inlineOptions(): ChoiceOption[] | undefined {
+    const script = this.querySelector(':scope > script[type="application/json"]');
+    if (!script) return undefined;
+    try {
+      const parsed = z.safeParse(choiceOptionsSchema, JSON.parse(script.textContent ?? ''));
+      if (parsed.success) return parsed.data as ChoiceOption[];
+      this.optionsError = parsed.error.issues.map((issue) => `[${issue.path.join('.')}] ${issue.message}`).join('; ');
+    } catch (error) {
+      this.optionsError = `not JSON: ${(error as Error).message}`;
+    }
+    return undefined;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>) {
+    if (changed.has('value') || changed.has('otherText') || changed.has('name')) this.syncFormValue();
+  }
+
+  protected override updated() {
+    if (this.optionsError) {
+      console.error(`support-type-selector: inline options are invalid (${this.optionsError}); using the default types.`);
+      this.optionsError = null;
+    }
+    this.syncValidity();
+  }
+
+  private syncFormValue() {
+    const data = new FormData();
+    if (this.name) {
+      for (const value of this.value) data.append(this.name, value);
+      if (this.value.includes(OTHER_VALUE) && this.otherText.trim()) data.append(`${this.name}.other`, this.otherText.trim());
+    }
+    this.internals.setFormValue(data, JSON.stringify({ value: this.value, otherText: this.otherText }));
+    this.toggleState('has-value', this.value.length > 0);
+  }
+
+  private currentProblem(): AnswerProblem | null {
+    return validateAnswer(this.question, this.value.length > 0 ? this.value : undefined);
+  }
+
+  private syncValidity() {
+    const problem = this.disabled || this.formDisabled ? null : this.currentProblem();
+    const anchor = this.renderRoot.querySelector<HTMLElement>('input') ?? undefined;
+    if (!problem) this.internals.setValidity({});
+    else {
+      const flags = { required: { valueMissing: true }, 'too-few': { rangeUnderflow: true }, 'too-many': { rangeOverflow: true } };
+      const t = translationFor(this.locale ?? this.closest('[lang]')?.getAttribute('lang'));
+      this.internals.setValidity(
+        flags[problem.code as keyof typeof flags] ?? { customError: true },
+        problemMessage(problem, t),
+        anchor,
+      );
+    }
+    this.toggleState('invalid', problem !== null);
+  }
+
+  private toggleState(state: string, on: boolean) {
+    try {
+      if (on) this.internals.states.add(state);
+      else this.internals.states.delete(state);
+    } catch {
+      /* CustomStateSet is missing in older engines; styling hooks only */
+    }
+  }
+
+  private onValue = (_question: Question, value: AnswerValue | undefined) => {
+    this.value = Array.isArray(value) ? value : [];
+    this.showProblem = this.showProblem && this.currentProblem() !== null;
+  };
+
+  private onOtherText = (_question: Question, text: string) => {
+    this.otherText = text;
+  };
+
+  /** Native `change` does not cross the shadow boundary, so the host fires its own. */
+  private onChange = (event: Event) => {
+    if (event.target === this) return;
+    this.dispatchEvent(new Event('change', { bubbles: true }));
+  };
+
+  protected override render() {
+    const lang = this.locale ?? this.closest('[lang]')?.getAttribute('lang') ?? 'en';
+    const t = translationFor(lang);
+    return html`<div dir=${t.$dir} @change=${this.onChange}>
+      ${renderQuestion(this.question, {
+        locale: lang,
+        fallbackLocale: 'en',
+        t,
+        value: this.value,
+        otherText: this.otherText,
+        problem: this.showProblem ? this.currentProblem() : null,
+        disabled: this.disabled || this.formDisabled,
+        hideDescriptions: !this.descriptions,
+        onValue: this.onValue,
+        onOtherText: this.onOtherText,
+      })}
+    </div>`;
+  }
+}

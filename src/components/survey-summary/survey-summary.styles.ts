@@ -1,0 +1,94 @@
+import { css } from 'lit';
+
+export const surveySummaryStyles = css`
+  :host {
+    display: block;
+    max-inline-size: var(--_max-width);
+  }
+  figure {
+    margin: 0;
+  }
+  figcaption {
+    font-weight: 600;
+    font-size: 1.125em;
+    margin-block-end: calc(var(--_spacing) * 0.75);
+  }
+  .chart {
+    display: grid;
+    gap: calc(var(--_spacing) * 0.75);
+  }
+  .row {
+    display: grid;
+    grid-template-columns: 1fr auto;
+    column-gap: var(--_spacing);
+    row-gap: 0.25em;
+    align-items: end;
+  }
+  .label {
+    overflow-wrap: anywhere;
+  }
+  .value {
+    font-variant-numeric: tabular-nums;
+    white-space: nowrap;
+  }
+  .bar {
+    grid-column: 1 / -1;
+    display: block;
+    block-size: 1.25em;
+    border-radius: var(--_radius);
+    overflow: hidden;
+  }
+  .track {
+    fill: var(--_surface);
+  }
+  .fill {
+    fill: var(--_accent);
+  }
+  .totals,
+  .note {
+    color: var(--_muted);
+    margin-block: calc(var(--_spacing) * 0.75) 0;
+  }
+  .error {
+    color: var(--_danger);
+  }
+  button {
+    margin-block-start: calc(var(--_spacing) * 0.75);
+    min-block-size: var(--_target);
+    min-inline-size: var(--_target);
+    padding: 0.25em 0.75em;
+    font: inherit;
+    color: var(--_accent);
+    background: transparent;
+    border: 1px solid currentColor;
+    border-radius: var(--_radius);
+    cursor: pointer;
+  }
+  table {
+    border-collapse: collapse;
+    margin-block-start: calc(var(--_spacing) * 0.75);
+    inline-size: 100%;
+  }
+  caption {
+    text-align: start;
+    font-weight: 600;
+  }
+  th,
+  td {
+    padding: 0.25em 0.5em;
+    border-block-end: 1px solid var(--_border);
+    text-align: start;
+  }
+  td {
+    font-variant-numeric: tabular-nums;
+  }
+  @media (forced-colors: active) {
+    .track {
+      fill: Canvas;
+      stroke: CanvasText;
+    }
+    .fill {
+      fill: Highlight;
+    }
+  }
+`;

@@ -1,0 +1,43 @@
+/** Retry timing: exponential backoff with full jitter, and the server's `Retry-After`. */
+export interface RetryTiming {
+  baseMs: number;
+  capMs: number;
+}
+
+export const DEFAULT_RETRY: RetryTiming = { baseMs: 2000, capMs: 300_000 };
+
+/** A misconfigured `Retry-After: 99999999` must not park responses for months. */
+export const MAX_RETRY_AFTER_MS = 3_600_000;
+
+/** Full jitter: uniform in [0, min(cap, base · 2^(attempt−1))). `attempt` counts failures so far (≥ 1). */
+export function backoffDelay(attempt: number, timing: RetryTiming, random: () => number): number {
+  const ceiling = Math.min(timing.capMs, timing.baseMs * 2 ** Math.max(0, Math.min(attempt - 1, 30)));
+  return Math.floor(random() * ceiling);
+}
+
+/** `Retry-After` as delta-seconds or an HTTP date → milliseconds from now, clamped; null if absent or unreadable. */
+export function parseRetryAfter(value: string | null | undefined, now: number): number | null {
+  if (!value) return null;
+  const trimmed = value.trim();
+  let delay: number;
+  if (/^\d+$/.test(trimmed)) delay = Number(trimmed) * 1000;
+  else {
+    const at = Date.parse(trimmed);
+    if (Number.isNaN(at)) return null;
+    delay = at - now;
+  }
+  return Math.min(Math.max(0, delay), MAX_RETRY_AFTER_MS);
+}
+
+/** When to try again after a retryable failure: never before `Retry-After`, never a tight loop. */
+export function retryDelay(
+  attempt: number,
+  retryAfter: string | null | undefined,
+  timing: RetryTiming,
+  now: number,
+  random: () => number,
+): number {
+  const jittered = backoffDelay(attempt, timing, random);
+  const asked = parseRetryAfter(retryAfter, now);
+  return asked === null ? jittered : Math.max(asked, jittered);
+}

@@ -1,0 +1,110 @@
+import { answerOf, isQuestionVisible, isRating, type Answers } from './answers.js';
+import type { Question, SurveyConfig, TimeBucket } from './config/schema.js';
+import type { AnswerValue, Submission } from './submission-schema.js';
+import { localize, matchLocale, truncateCodePoints } from './text.js';
+
+/**
+ * Where anonymity is enforced. A response carries exactly: a fresh random id, the survey id and
+ * version, a bucketed time, the locale, the answers to questions that were shown, and the config's
+ * static tags. Never the user agent, URL, referrer, screen, timezone or any device/session id.
+ */
+export interface BuildOptions {
+  now: () => number | Date;
+  /** Must return a UUID v4 (e.g. `() => crypto.randomUUID()`); fresh per response. */
+  randomId: () => string;
+  locale: string;
+}
+
+/** One thing a response can contain, for a "what this survey sends" list. */
+export interface SubmissionField {
+  key: string;
+  kind: 'id' | 'survey' | 'submittedAt' | 'locale' | 'answer' | 'other-text' | 'tag';
+  label?: string;
+  detail?: string;
+}
+
+const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+
+export function buildSubmission(config: SurveyConfig, answers: Answers, { now, randomId, locale }: BuildOptions): Submission {
+  const id = String(randomId()).toLowerCase();
+  if (!UUID_V4.test(id)) throw new TypeError('buildSubmission: randomId() must return a UUID v4');
+  const time = new Date(now());
+  if (Number.isNaN(time.getTime())) throw new TypeError('buildSubmission: now() returned an invalid time');
+
+  const kept: Answers = {};
+  for (const question of config.questions) {
+    // Visibility is judged on cleaned answers, exactly as the respondent could have seen it.
+    if (!isQuestionVisible(question, kept)) continue;
+    const value = cleanAnswer(question, answerOf(answers, question.id));
+    if (value === undefined) continue;
+    kept[question.id] = value;
+    const chose = value === 'other' || (Array.isArray(value) && value.includes('other'));
+    if ('allowOther' in question && question.allowOther && chose) {
+      const other = answerOf(answers, `${question.id}.other`);
+      const text = typeof other === 'string' ? truncateCodePoints(other.trim(), question.otherMaxLength) : '';
+      if (text) kept[`${question.id}.other`] = text;
+    }
+  }
+  return {
+    id,
+    survey: { id: config.id, version: config.version },
+    submittedAt: floorToBucket(time, config.timeBucket).toISOString(),
+    locale: matchLocale(locale, config.locales),
+    answers: kept,
+    tags: { ...config.tags },
+  };
+}
+
+/** The answer as it may be sent, or undefined to drop it (anything outside the config is dropped). */
+function cleanAnswer(question: Question, value: AnswerValue | undefined): AnswerValue | undefined {
+  switch (question.type) {
+    case 'text': {
+      const text = typeof value === 'string' ? truncateCodePoints(value.trim(), question.maxLength) : '';
+      return text || undefined;
+    }
+    case 'rating':
+      return isRating(question, value) ? value : undefined;
+    case 'single':
+      return typeof value === 'string' && question.options.some((o) => o.value === value) ? value : undefined;
+    default: {
+      if (!Array.isArray(value)) return undefined;
+      const chosen = new Set(value);
+      // Option order, not click order; duplicates and unknown values fall away.
+      const list = question.options.map((o) => o.value).filter((v) => chosen.has(v));
+      return list.length === 0 || (question.max !== undefined && list.length > question.max) ? undefined : list;
+    }
+  }
+}
+
+/** The start of the UTC hour, day, ISO week (Monday) or month containing `date`. */
+export function floorToBucket(date: Date, bucket: TimeBucket): Date {
+  const d = new Date(date.getTime());
+  if (bucket === 'hour') {
+    d.setUTCMinutes(0, 0, 0);
+    return d;
+  }
+  d.setUTCHours(0, 0, 0, 0);
+  if (bucket === 'week') d.setUTCDate(d.getUTCDate() - ((d.getUTCDay() + 6) % 7));
+  if (bucket === 'month') d.setUTCDate(1);
+  return d;
+}
+
+/** Every field a response from this survey can contain, in payload order. */
+export function describeSubmission(config: SurveyConfig, locale: string): SubmissionField[] {
+  const fallback = config.locales[0]!;
+  const fields: SubmissionField[] = [
+    { key: 'id', kind: 'id' },
+    { key: 'survey', kind: 'survey', detail: `${config.id} ${config.version}` },
+    { key: 'submittedAt', kind: 'submittedAt', detail: config.timeBucket },
+    { key: 'locale', kind: 'locale', detail: matchLocale(locale, config.locales) },
+  ];
+  for (const question of config.questions) {
+    const label = localize(question.label, locale, fallback);
+    fields.push({ key: `answers.${question.id}`, kind: 'answer', label, detail: question.type });
+    if ('allowOther' in question && question.allowOther) {
+      fields.push({ key: `answers.${question.id}.other`, kind: 'other-text', label, detail: String(question.otherMaxLength) });
+    }
+  }
+  for (const [name, value] of Object.entries(config.tags)) fields.push({ key: `tags.${name}`, kind: 'tag', label: name, detail: value });
+  return fields;
+}

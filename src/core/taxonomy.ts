@@ -1,0 +1,126 @@
+/**
+ * The default support types a peer-support encounter can provide, in the order people most often
+ * report them (emotional support first, then social connection, then resources). Wording is ours.
+ *
+ * Crosswalk to published taxonomies (`samhsa`, `salzer` below), for services that report upwards:
+ *
+ * | value         | SAMHSA (emotional / informational / instrumental / affiliational) | Salzer (emotional / instrumental / companionship / information) |
+ * |---------------|-------------------------------|-------------------------------|
+ * | emotional     | emotional                     | emotional                     |
+ * | social        | affiliational                 | companionship                 |
+ * | information   | informational                 | information                   |
+ * | practical     | instrumental                  | instrumental                  |
+ * | advocacy      | instrumental (closest fit)    | instrumental (closest fit)    |
+ * | wellness      | informational + instrumental  | information + instrumental    |
+ * | crisis        | emotional + instrumental      | emotional + instrumental      |
+ * | other         | —                             | —                             |
+ *
+ * Sources: SAMHSA's four types of peer support (BRSS TACS, "Value of Peers", 2017); Salzer's
+ * social-support types for consumer-delivered services (Salzer, 2002). "Closest fit" rows are our
+ * judgement; the `samhsa` / `salzer` arrays carry the same mapping for code.
+ */
+export type SamhsaSupport = 'emotional' | 'informational' | 'instrumental' | 'affiliational';
+export type SalzerSupport = 'emotional' | 'instrumental' | 'companionship' | 'information';
+
+export interface SupportType {
+  value: string;
+  label: { en: string; es: string; fr: string };
+  description: { en: string; es: string; fr: string };
+  samhsa: SamhsaSupport[];
+  salzer: SalzerSupport[];
+}
+
+export const defaultSupportTypes: SupportType[] = [
+  {
+    value: 'emotional',
+    label: { en: 'Emotional support', es: 'Apoyo emocional', fr: 'Soutien émotionnel' },
+    description: {
+      en: 'Someone listened, understood and was there for me.',
+      es: 'Alguien me escuchó, me comprendió y estuvo presente.',
+      fr: 'Quelqu’un m’a écouté·e, m’a compris·e et était là pour moi.',
+    },
+    samhsa: ['emotional'],
+    salzer: ['emotional'],
+  },
+  {
+    value: 'social',
+    label: { en: 'Social connection', es: 'Conexión social', fr: 'Lien social' },
+    description: {
+      en: 'I felt less alone and more connected to others.',
+      es: 'Me sentí menos solo/a y más conectado/a con otras personas.',
+      fr: 'Je me suis senti·e moins seul·e et plus proche des autres.',
+    },
+    samhsa: ['affiliational'],
+    salzer: ['companionship'],
+  },
+  {
+    value: 'information',
+    label: { en: 'Information & resources', es: 'Información y recursos', fr: 'Informations et ressources' },
+    description: {
+      en: 'I learned about services, options or where to go next.',
+      es: 'Conocí servicios, opciones o a dónde acudir.',
+      fr: 'J’ai découvert des services, des options ou où m’adresser.',
+    },
+    samhsa: ['informational'],
+    salzer: ['information'],
+  },
+  {
+    value: 'practical',
+    label: { en: 'Practical help', es: 'Ayuda práctica', fr: 'Aide pratique' },
+    description: {
+      en: 'Help with a task, such as forms, transport or appointments.',
+      es: 'Ayuda con una tarea, como trámites, transporte o citas.',
+      fr: 'Aide pour une démarche : formulaires, transport, rendez-vous…',
+    },
+    samhsa: ['instrumental'],
+    salzer: ['instrumental'],
+  },
+  {
+    value: 'advocacy',
+    label: { en: 'Advocacy', es: 'Defensa de mis derechos', fr: 'Défense de mes droits' },
+    description: {
+      en: 'Someone helped me speak up or be heard by a service.',
+      es: 'Alguien me ayudó a expresarme o a que un servicio me escuchara.',
+      fr: 'Quelqu’un m’a aidé·e à me faire entendre auprès d’un service.',
+    },
+    samhsa: ['instrumental'],
+    salzer: ['instrumental'],
+  },
+  {
+    value: 'wellness',
+    label: {
+      en: 'Wellness & recovery planning',
+      es: 'Bienestar y plan de recuperación',
+      fr: 'Bien-être et plan de rétablissement',
+    },
+    description: {
+      en: 'We talked about my goals, routines or what keeps me well.',
+      es: 'Hablamos de mis metas, rutinas o de lo que me ayuda a estar bien.',
+      fr: 'Nous avons parlé de mes objectifs, de mes habitudes ou de ce qui m’aide à aller bien.',
+    },
+    samhsa: ['informational', 'instrumental'],
+    salzer: ['information', 'instrumental'],
+  },
+  {
+    value: 'crisis',
+    label: { en: 'Crisis support', es: 'Apoyo en crisis', fr: 'Soutien en situation de crise' },
+    description: {
+      en: 'Support through a very hard moment, to get through it safely.',
+      es: 'Apoyo en un momento muy difícil, para superarlo con seguridad.',
+      fr: 'Du soutien dans un moment très difficile, pour le traverser en sécurité.',
+    },
+    samhsa: ['emotional', 'instrumental'],
+    salzer: ['emotional', 'instrumental'],
+  },
+  {
+    value: 'other',
+    label: { en: 'Other', es: 'Otro', fr: 'Autre' },
+    description: {
+      en: 'Something else (you can describe it briefly).',
+      es: 'Otra cosa (puede describirla brevemente).',
+      fr: 'Autre chose (vous pouvez le décrire brièvement).',
+    },
+    samhsa: [],
+    salzer: [],
+  },
+];

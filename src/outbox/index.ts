@@ -1,0 +1,13 @@
+export { createOutbox, getSharedOutbox } from './shared.js';
+export { OutboxError, type OutboxErrorCode } from '../core/outbox/errors.js';
+export type {
+  Outbox,
+  OutboxEvent,
+  OutboxExport,
+  OutboxOptions,
+  OutboxStatus,
+  OutboxSubmission,
+  EndpointProblemStatus,
+  RejectedRecord,
+  SubmitReceipt,
+} from './types.js';

@@ -1,0 +1,82 @@
+/**
+ * The queue in IndexedDB through idb-keyval: its own versioned database with one store (idb-keyval
+ * cannot share a database between stores), so the page's own idb-keyval data is never touched.
+ * Every call has a deadline: Safari private windows can leave `open()` pending forever.
+ */
+import { del, entries, get, promisifyRequest, set, update, type UseStore } from 'idb-keyval';
+import type { RecordStore } from '../core/outbox/ports.js';
+
+export const DEFAULT_DATABASE_NAME = 'encounter-survey-outbox-v1';
+export const STORE_NAME = 'records';
+export const STORAGE_TIMEOUT_MS = 3000;
+
+export function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new DOMException(`IndexedDB did not answer within ${ms} ms`, 'TimeoutError')), ms);
+    work.then(resolve, reject).finally(() => clearTimeout(timer));
+  });
+}
+
+export interface ClosableRecordStore extends RecordStore {
+  close(): void;
+}
+
+/**
+ * idb-keyval's `createStore`, plus what a long-lived page needs: let another tab upgrade or
+ * delete the database (close on `versionchange`), and close it ourselves.
+ */
+function closableStore(databaseName: string): { use: UseStore; close(): void } {
+  let connection: Promise<IDBDatabase> | undefined;
+  const open = () => {
+    if (connection) return connection;
+    const request = indexedDB.open(databaseName);
+    request.onupgradeneeded = () => request.result.createObjectStore(STORE_NAME);
+    const opened = promisifyRequest(request);
+    connection = opened;
+    opened.then(
+      (db) => {
+        db.onclose = () => (connection = undefined);
+        db.onversionchange = () => {
+          db.close();
+          connection = undefined;
+        };
+      },
+      () => (connection = undefined),
+    );
+    return opened;
+  };
+  return {
+    use: (mode, callback) => open().then((db) => callback(db.transaction(STORE_NAME, mode).objectStore(STORE_NAME))),
+    close() {
+      connection?.then((db) => db.close(), () => undefined);
+      connection = undefined;
+    },
+  };
+}
+
+export function idbRecordStore(databaseName = DEFAULT_DATABASE_NAME, timeoutMs = STORAGE_TIMEOUT_MS): ClosableRecordStore {
+  const { use, close } = closableStore(databaseName);
+  const timed = <T>(work: Promise<T>) => withTimeout(work, timeoutMs);
+  return {
+    kind: 'indexeddb',
+    entries: () => timed(entries<string, unknown>(use)),
+    get: (id) => timed(get(id, use)),
+    put: (record) => timed(set(record.id, record, use)),
+    delete: (id) => timed(del(id, use)),
+    update: (id, change) => timed(update(id, change, use)),
+    close,
+  };
+}
+
+/** Opens the database and proves it answers (a read), or rejects: no IndexedDB, blocked, timed out. */
+export async function openIdbRecordStore(databaseName?: string, timeoutMs?: number): Promise<ClosableRecordStore> {
+  if (typeof indexedDB === 'undefined') throw new DOMException('IndexedDB is not available', 'NotSupportedError');
+  const store = idbRecordStore(databaseName, timeoutMs);
+  try {
+    await store.entries();
+  } catch (error) {
+    store.close();
+    throw error;
+  }
+  return store;
+}

@@ -1,0 +1,81 @@
+import { expect } from '@open-wc/testing';
+import { backoffDelay, MAX_RETRY_AFTER_MS, parseRetryAfter, retryDelay } from '../../../src/core/outbox/backoff.js';
+import { classifyOutcome } from '../../../src/core/outbox/classify.js';
+import { checkEndpoint } from '../../../src/core/outbox/endpoint.js';
+import { isDue, nextWakeAt, queuesByEndpoint } from '../../../src/core/outbox/queue.js';
+import { newRecord } from '../../../src/core/outbox/record.js';
+
+const timing = { baseMs: 2000, capMs: 300_000 };
+
+describe('core/outbox policy', () => {
+  it('classifies every outcome class', () => {
+    const kind = (status: number | null, failure?: 'network-error' | 'timeout' | 'redirect' | 'aborted') =>
+      classifyOutcome({ status, ...(failure ? { failure } : {}) }).kind;
+    for (const status of [200, 201, 204, 409]) expect(kind(status), String(status)).to.equal('delivered');
+    for (const status of [408, 425, 429, 500, 502, 503, 504]) expect(kind(status), String(status)).to.equal('retry');
+    for (const status of [401, 403, 404, 405, 410, 301, 302, 307, 308]) expect(kind(status), String(status)).to.equal('endpoint-error');
+    for (const status of [400, 413, 415, 422, 418]) expect(kind(status), String(status)).to.equal('rejected');
+    expect(kind(null, 'network-error')).to.equal('retry');
+    expect(classifyOutcome({ status: null, failure: 'timeout' })).to.deep.equal({ kind: 'retry', code: 'timeout', status: null });
+    expect(kind(0, 'redirect')).to.equal('endpoint-error');
+    expect(kind(null, 'aborted')).to.equal('aborted');
+    expect(classifyOutcome({ status: 422, reason: 'x'.repeat(500) })).to.include({ kind: 'rejected' });
+    expect((classifyOutcome({ status: 422, reason: 'x'.repeat(500) }) as { reason: string }).reason).to.have.length(200);
+    expect(classifyOutcome({ status: 400 })).to.deep.equal({ kind: 'rejected', status: 400, reason: 'HTTP 400' });
+  });
+
+  it('backs off exponentially with full jitter up to the cap', () => {
+    expect(backoffDelay(1, timing, () => 0.999999)).to.be.within(1990, 2000);
+    expect(backoffDelay(2, timing, () => 0.5)).to.equal(2000);
+    expect(backoffDelay(3, timing, () => 0.999999)).to.be.within(7990, 8000);
+    expect(backoffDelay(40, timing, () => 0.999999)).to.be.within(299_000, 300_000);
+    expect(backoffDelay(5, timing, () => 0)).to.equal(0);
+  });
+
+  it('reads Retry-After as seconds or an HTTP date, clamped', () => {
+    const now = Date.UTC(2025, 0, 1, 12, 0, 0);
+    expect(parseRetryAfter('3', now)).to.equal(3000);
+    expect(parseRetryAfter(new Date(now + 10_000).toUTCString(), now)).to.equal(10_000);
+    expect(parseRetryAfter(new Date(now - 10_000).toUTCString(), now)).to.equal(0);
+    expect(parseRetryAfter('soon', now)).to.equal(null);
+    expect(parseRetryAfter(null, now)).to.equal(null);
+    expect(parseRetryAfter('99999999', now)).to.equal(MAX_RETRY_AFTER_MS);
+    // Never before Retry-After, never less than the backoff.
+    expect(retryDelay(1, '3', timing, now, () => 0.5)).to.equal(3000);
+    expect(retryDelay(4, '0', timing, now, () => 0.5)).to.equal(8000);
+  });
+
+  it('orders each endpoint queue by creation, and lets a head gate the rest', () => {
+    const a = newRecord({ id: 'a' }, 'https://x.test/r', 100, 0);
+    const b = newRecord({ id: 'b' }, 'https://x.test/r', 100, 1);
+    const c = newRecord({ id: 'c' }, 'https://y.test/r', 50, 0);
+    const rejected = { ...newRecord({ id: 'd' }, 'https://x.test/r', 1, 0), state: 'rejected' as const };
+    const queues = queuesByEndpoint([b, rejected, c, a]);
+    expect([...queues.keys()]).to.deep.equal(['https://y.test/r', 'https://x.test/r']);
+    expect(queues.get('https://x.test/r')!.map((r) => r.id)).to.deep.equal(['a', 'b']);
+    expect(nextWakeAt([{ ...a, nextAttemptAt: 900 }, { ...b, nextAttemptAt: 200 }])).to.equal(900);
+    expect(nextWakeAt([{ ...a, nextAttemptAt: 900, leaseOwner: 'o', leaseUntil: 5000 }])).to.equal(5000);
+    expect(nextWakeAt([rejected])).to.equal(null);
+  });
+
+  it('treats a record whose next attempt is absurdly far ahead as due (the clock went back)', () => {
+    const record = newRecord({ id: 'a' }, 'https://x.test/r', 0, 0);
+    expect(isDue({ ...record, nextAttemptAt: 1000 }, 999, timing)).to.equal(false);
+    expect(isDue({ ...record, nextAttemptAt: 1000 }, 1000, timing)).to.equal(true);
+    expect(isDue({ ...record, nextAttemptAt: 365 * 86_400_000 }, 0, timing)).to.equal(true);
+  });
+
+  it('accepts https and loopback http endpoints only', () => {
+    expect(checkEndpoint('https://example.org/r')).to.deep.equal({ url: 'https://example.org/r' });
+    expect(checkEndpoint('http://localhost:8000/r')).to.have.property('url');
+    expect(checkEndpoint('http://127.0.0.1/r')).to.have.property('url');
+    expect(checkEndpoint('/r', 'http://localhost:9000/page')).to.deep.equal({ url: 'http://localhost:9000/r' });
+    expect(checkEndpoint('http://example.org/r')).to.deep.equal({ problem: 'endpoint-insecure' });
+    expect(checkEndpoint('http://localhost.evil.test/r')).to.deep.equal({ problem: 'endpoint-insecure' });
+    expect(checkEndpoint('https://user:pw@example.org/r')).to.deep.equal({ problem: 'endpoint-insecure' });
+    expect(checkEndpoint('javascript:alert(1)')).to.deep.equal({ problem: 'endpoint-insecure' });
+    expect(checkEndpoint('')).to.deep.equal({ problem: 'endpoint-missing' });
+    expect(checkEndpoint(undefined)).to.deep.equal({ problem: 'endpoint-missing' });
+    expect(checkEndpoint('not a url')).to.deep.equal({ problem: 'endpoint-missing' });
+  });
+});

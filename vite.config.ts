@@ -1,0 +1,60 @@
+import { resolve } from 'node:path';
+import { defineConfig, type Plugin } from 'vite';
+
+// Two builds from one config:
+//   vite build                → dist/ npm modules (ESM, one file per source module; lit, zod, idb-keyval external)
+//   vite build --mode bundle  → dist/encounter-survey.js: everything in one minified file for a <script type="module">
+// `npm start` serves demo/ (see scripts/start.mjs).
+const npmEntries = {
+  index: 'src/index.ts',
+  define: 'src/define.ts',
+  'components/encounter-survey/encounter-survey.define': 'src/components/encounter-survey/encounter-survey.define.ts',
+  'components/support-type-selector/support-type-selector.define':
+    'src/components/support-type-selector/support-type-selector.define.ts',
+  'components/survey-summary/survey-summary.define': 'src/components/survey-summary/survey-summary.define.ts',
+};
+
+const isExternal = (id: string) => /^(lit|@lit|lit-html|lit-element|zod|idb-keyval)(\/|$)/.test(id);
+
+export default defineConfig(({ mode }) => {
+  if (mode === 'bundle') {
+    return {
+      build: {
+        outDir: 'dist',
+        emptyOutDir: false,
+        target: 'es2022',
+        minify: true,
+        sourcemap: true,
+        lib: { entry: 'src/define.ts', formats: ['es'], fileName: () => 'encounter-survey.js' },
+      },
+    };
+  }
+  if (mode === 'production') {
+    return {
+      build: {
+        outDir: 'dist',
+        emptyOutDir: true,
+        target: 'es2022',
+        minify: false,
+        sourcemap: true,
+        lib: { entry: npmEntries, formats: ['es'], fileName: (_format, name) => `${name}.js` },
+        rolldownOptions: {
+          external: isExternal,
+          output: { preserveModules: true, preserveModulesRoot: 'src', entryFileNames: '[name].js' },
+        },
+      },
+    };
+  }
+  // Development: the demo pages. They load /encounter-survey.js, which here is the live source of
+  // the one-file build's entry (src/define.ts), so edits show up without a rebuild.
+  const oneFileEntry: Plugin = {
+    name: 'encounter-survey-one-file-entry',
+    resolveId: (id) => (id === '/encounter-survey.js' ? resolve('src/define.ts') : null),
+  };
+  return {
+    root: 'demo',
+    plugins: [oneFileEntry],
+    server: { host: '127.0.0.1', port: Number(process.env.DEMO_PORT ?? 5173), strictPort: true, fs: { allow: ['..'] } },
+    preview: { host: '127.0.0.1', port: Number(process.env.DEMO_PORT ?? 5173) },
+  };
+});
