@@ -26,6 +26,8 @@ export default defineConfig(({ mode }) => {
         minify: true,
         sourcemap: true,
         lib: { entry: 'src/define.ts', formats: ['es'], fileName: () => 'encounter-survey.js' },
+        // Library mode keeps ES output readable by default; this file is for <script> tags, so minify fully.
+        rolldownOptions: { output: { minify: true } },
       },
     };
   }

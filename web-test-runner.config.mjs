@@ -37,7 +37,7 @@ const launchers = {
       },
     }),
   webkit: () =>
-    webdriverLauncher({
+    named('WebKit', webdriverLauncher({
       automationProtocol: 'webdriver',
       hostname: '127.0.0.1',
       port: Number(process.env.WEBKIT_DRIVER_PORT ?? 4444),
@@ -48,15 +48,26 @@ const launchers = {
           args: ['--automation'],
         },
       },
-    }),
+    })),
 };
+
+/** The WebDriver launcher labels a browser from capabilities MiniBrowser refuses; name it ourselves. */
+function named(name, launcher) {
+  const initialize = launcher.initialize.bind(launcher);
+  launcher.initialize = async (config) => {
+    await initialize(config);
+    launcher.name = name;
+  };
+  return launcher;
+}
 
 for (const name of wanted) {
   if (!launchers[name]) throw new Error(`BROWSERS: unknown browser "${name}" (use chromium, firefox, webkit)`);
 }
 
 export default {
-  files: process.env.TEST_FILES ?? 'test/**/*.test.ts',
+  // test/collector holds node tests (run by scripts/test.mjs with node's test runner).
+  files: process.env.TEST_FILES ? [process.env.TEST_FILES] : ['test/**/*.test.ts', '!test/collector/**'],
   nodeResolve: { exportConditions: ['browser'] },
   plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' })],
   middleware: [

@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { submissionSchema, type Submission } from '../src/core/submission-schema.js';
 import { summarize, DEFAULT_K, type QuestionKind } from '../src/core/summary.js';
-import { z } from '../src/core/zod.js';
+import * as z from 'zod/mini';
 import { toCsv } from './csv.js';
 import { BodyTooLarge, RateLimiter, readBody, secretsEqual, sendError, sendJson, type RateLimitOptions } from './http.js';
 import { JsonlStore, type OpenReport } from './store.js';

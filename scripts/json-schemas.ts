@@ -5,7 +5,7 @@
 // parser reports them.
 import { surveyConfigSchema } from '../src/core/config/schema.js';
 import { submissionSchema } from '../src/core/submission-schema.js';
-import { z } from '../src/core/zod.js';
+import * as z from 'zod/mini';
 
 const BASE = 'https://unpkg.com/encounter-survey/dist/';
 

@@ -34,6 +34,7 @@ ensureBrowsers(engines);
 
 if (!browsersOnly) {
   await run(bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']);
+  await run(bin('tsc'), ['--noEmit', '-p', 'collector/tsconfig.json']);
   await run('node', ['scripts/build.mjs']);
   await run('node', ['scripts/size-check.mjs']);
   const serverTests = nodeTestFiles('test/collector');

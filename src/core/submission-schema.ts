@@ -1,4 +1,5 @@
-import { z } from './zod.js';
+import './zod.js'; // jitless first (strict CSP)
+import * as z from 'zod/mini';
 
 /**
  * What a receiver gets: exactly these top-level keys and no others (anonymous by construction).

@@ -1,10 +1,10 @@
 /**
- * The one place zod is imported from. `jitless` stops zod from probing `new Function`, so the
- * widget runs under a strict CSP without violation reports (zod >= 4.4 honours it fully).
- * zod/mini keeps the bundle small: the classic `import { z } from "zod"` pulls in every locale.
+ * Imported for its side effect, before any schema is built: `jitless` stops zod from compiling
+ * parsers with `new Function`, so the widget runs under a strict CSP without violation reports
+ * (zod reads the flag when a schema is constructed; zod >= 4.4 also skips its probe).
+ * Modules import zod itself as `import * as z from 'zod/mini'`: a namespace re-exported as a value
+ * would defeat tree-shaking, and the classic `import { z } from "zod"` pulls in every locale.
  */
-import * as z from 'zod/mini';
+import { config } from 'zod/mini';
 
-z.config({ jitless: true });
-
-export { z };
+config({ jitless: true });

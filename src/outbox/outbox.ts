@@ -8,17 +8,16 @@ import { checkEndpoint } from '../core/outbox/endpoint.js';
 import { OutboxError } from '../core/outbox/errors.js';
 import type { Transport } from '../core/outbox/ports.js';
 import { isDue, nextWakeAt, oldestPendingAt, queuesByEndpoint } from '../core/outbox/queue.js';
-import { isSubmission, newRecord, parseRecord, type OutboxRecord, type OutboxSubmission, type RejectedRecord } from '../core/outbox/record.js';
+import { newRecord, parseRecord, type OutboxRecord, type OutboxSubmission, type RejectedRecord } from '../core/outbox/record.js';
 import { buildExport, readExport, type OutboxExport } from '../core/outbox/transfer.js';
 import { DEFAULT_DATABASE_NAME, openIdbRecordStore } from '../storage/idb-record-store.js';
 import { ResilientStore, type StoreOpener } from '../storage/resilient-store.js';
 import { DEFAULT_TIMEOUT_MS, encodeBody, fetchTransport } from '../transport/fetch-transport.js';
 import { exclusive, openChannel, takeLease, webLocks, type ChannelMessage, type LockManagerLike } from './coordination.js';
 import { attemptDelivery, type DeliveryContext } from './delivery.js';
+import { pageUrl, prepareSubmission } from './prepare.js';
 import type { Outbox, OutboxEvent, OutboxOptions, OutboxStatus, SubmitReceipt } from './types.js';
 
-/** The browser's keepalive budget is 64 KiB in flight; one response may use a quarter of it. */
-export const MAX_PAYLOAD_BYTES = 16 * 1024;
 const STALE_AFTER_MS = 72 * 3_600_000;
 
 /** Seams for tests and unusual hosts; not public API. */
@@ -100,27 +99,12 @@ class OutboxImpl implements Outbox, DeliveryContext {
 
   async submit(submission: OutboxSubmission, options: { endpoint?: string; keepalive?: boolean } = {}): Promise<SubmitReceipt> {
     if (this.closed) throw new OutboxError('closed', 'This outbox is closed.');
-    if (!isSubmission(submission)) throw new OutboxError('invalid-submission', 'A submission needs a string id.');
-    const target = checkEndpoint(options.endpoint ?? this.options.endpoint, typeof location === 'undefined' ? undefined : location.href);
-    if ('problem' in target) {
-      const why = target.problem === 'endpoint-missing' ? 'No valid endpoint is configured.' : 'The endpoint must use https (http only for localhost).';
-      throw new OutboxError(target.problem, why);
-    }
-    let plain: OutboxSubmission;
-    let bytes: number;
-    try {
-      plain = JSON.parse(JSON.stringify(submission)) as OutboxSubmission;
-      bytes = new TextEncoder().encode(this.bodyFor(plain).text).length;
-    } catch (error) {
-      throw new OutboxError('invalid-submission', 'The submission cannot be sent as JSON.', { cause: error });
-    }
-    if (bytes > MAX_PAYLOAD_BYTES) throw new OutboxError('payload-too-large', `The response is ${bytes} bytes; the limit is ${MAX_PAYLOAD_BYTES}.`);
+    const { endpoint, submission: plain } = prepareSubmission(submission, options.endpoint ?? this.options.endpoint, (s) => this.bodyFor(s));
     await this.ready;
     if (this.closed) throw new OutboxError('closed', 'This outbox is closed.');
-    if (this.status().endpointErrors.some((e) => e.code === 'endpoint-error' && e.endpoint !== target.url)) await this.movePaused(this.records, target.url);
     // Submitting the same id twice stores it once.
     const existing = parseRecord(await this.store.get(plain.id));
-    const record = existing.ok ? existing.record : newRecord(plain, target.url, this.now(), this.sequence++);
+    const record = existing.ok ? existing.record : newRecord(plain, endpoint, this.now(), this.sequence++);
     const storage = existing.ok ? this.store.kind : await this.store.put(record);
     this.submittedHere.set(plain.id, record);
     if (options.keepalive) this.keepaliveIds.add(plain.id);
@@ -190,7 +174,7 @@ class OutboxImpl implements Outbox, DeliveryContext {
 
   /** On load, records held by a misconfigured endpoint may move to a corrected one. */
   private async probeEndpointErrorsNow(records: OutboxRecord[]) {
-    const target = this.options.endpoint ? checkEndpoint(this.options.endpoint, typeof location === 'undefined' ? undefined : location.href) : null;
+    const target = this.options.endpoint ? checkEndpoint(this.options.endpoint, pageUrl()) : null;
     await this.movePaused(records, target && 'url' in target ? target.url : null);
     return (await this.refresh()).records;
   }

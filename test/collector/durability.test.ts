@@ -1,4 +1,3 @@
-/// <reference types="node" />
 // Durable append: SIGKILL the real collector process while it is taking writes, leave a torn last
 // line behind, restart it, and check that every acknowledged record is there exactly once.
 import assert from 'node:assert/strict';

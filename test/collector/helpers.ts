@@ -1,4 +1,3 @@
-/// <reference types="node" />
 // Shared by the collector's node tests: temp data files, a valid submission, POST helpers.
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';

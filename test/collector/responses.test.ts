@@ -1,4 +1,3 @@
-/// <reference types="node" />
 // POST /responses against the real server: validation, dedupe, limits, CORS (catalogue scenario 26).
 import assert from 'node:assert/strict';
 import { request } from 'node:http';

@@ -1,4 +1,3 @@
-/// <reference types="node" />
 // GET /summary (suppression, scenario 31) and GET /export.csv (token, CSV safety; scenario 26).
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { buildSubmission, describeSubmission, floorToBucket } from '../../src/core/payload.js';
 import { submissionSchema } from '../../src/core/submission-schema.js';
-import { z } from '../../src/core/zod.js';
+import * as z from 'zod/mini';
 import { parsed, sampleConfig, withQuestions } from './config/fixtures.js';
 
 const UUID = '3f1c2b8e-9d4a-4c6b-8e2f-1a2b3c4d5e6f';

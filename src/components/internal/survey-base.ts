@@ -61,6 +61,9 @@ export class SurveyBase extends LitElement {
 
   protected readonly configSource = new ConfigController(this, (state) => this.configResolved(state));
   protected readonly delivery = new DeliveryController(this, () => ({
+    // The first survey on the page sets up the shared outbox; with its endpoint, records held
+    // behind an endpoint error move to a corrected same-origin endpoint on the next load.
+    endpoint: this.endpoint || this.surveyConfig?.endpoint,
     timeoutMs: this.surveyConfig?.delivery?.timeoutMs,
     headers: this.surveyConfig?.delivery?.headers,
     persist: this.mode === 'kiosk' || this.surveyConfig?.delivery?.persist,

@@ -4,7 +4,8 @@ import { validateAnswer } from '../../core/answers.js';
 import { choiceOptionsSchema } from '../../core/config/schema.js';
 import type { ChoiceOption, Question } from '../../core/config/schema.js';
 import type { AnswerValue } from '../../core/submission-schema.js';
-import { z } from '../../core/zod.js';
+import '../../core/zod.js'; // jitless first (strict CSP)
+import * as z from 'zod/mini';
 import { translationFor } from '../../i18n/index.js';
 import { OTHER_VALUE, problemMessage, renderQuestion, taxonomyOptions } from '../internal/question-templates.js';
 import { themeStyles } from '../shared/theme.styles.js';

@@ -2,7 +2,7 @@ import { defaultSupportTypes } from '../taxonomy.js';
 import { checkSafeUrl } from '../urls.js';
 import type { ConfigIssue } from './errors.js';
 import type { ChoiceOption, LocalizedText, Question, SurveyConfig, surveyConfigSchema } from './schema.js';
-import type { z } from '../zod.js';
+import type * as z from 'zod/mini';
 
 type Structured = z.output<typeof surveyConfigSchema>;
 
@@ -55,11 +55,9 @@ export function checkSurvey(input: Structured): { config: SurveyConfig; issues: 
   };
   const endpoint = link('endpoint', input.endpoint);
   const privacyUrl = link('privacyUrl', input.privacyUrl);
-  const safety = input.safety && {
-    ...input.safety,
-    helplines: input.safety.helplines?.map((line, i) => ({ ...line, url: link(`safety.helplines[${i}].url`, line.url, true) })),
-    quickExit: input.safety.quickExit && { ...input.safety.quickExit, url: link('safety.quickExit.url', input.safety.quickExit.url)! },
-  };
+  const safety = input.safety && { ...input.safety };
+  if (safety?.helplines) safety.helplines = safety.helplines.map((line, i) => ({ ...line, url: link(`safety.helplines[${i}].url`, line.url, true) }));
+  if (safety?.quickExit) safety.quickExit = { ...safety.quickExit, url: link('safety.quickExit.url', safety.quickExit.url)! };
 
   text('title', input.title);
   text('intro', input.intro);

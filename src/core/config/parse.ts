@@ -1,4 +1,5 @@
-import { z } from '../zod.js';
+import '../zod.js'; // jitless first (strict CSP)
+import * as z from 'zod/mini';
 import { checkSurvey } from './checks.js';
 import { formatPath, SurveyConfigError, type ConfigIssue } from './errors.js';
 import { surveyConfigSchema, type SurveyConfig } from './schema.js';

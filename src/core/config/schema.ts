@@ -1,4 +1,5 @@
-import { z } from '../zod.js';
+import '../zod.js'; // jitless first (strict CSP)
+import * as z from 'zod/mini';
 
 /**
  * The survey config an organisation writes as JSON. Structure lives here (zod, strict objects so a

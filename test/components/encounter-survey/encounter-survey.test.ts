@@ -236,12 +236,12 @@ describe('<encounter-survey>', () => {
     const collector = await createTestCollector();
     const survey = await renderSurvey(sampleConfig(), collector.endpoint);
     survey.input('support', 'emotional').focus();
-    await sendKeys({ press: 'Space' }); // tick emotional support
+    await sendKeys({ press: ' ' }); // tick emotional support
     // Tab through the remaining support options to the rating scale.
     while (!survey.question('helpful')!.contains(survey.root.activeElement)) await sendKeys({ press: 'Tab' });
     await sendKeys({ press: 'ArrowRight' }); // rating 2
     await sendKeys({ press: 'Tab' }); // to "Did you feel heard?"
-    await sendKeys({ press: 'Space' }); // yes
+    await sendKeys({ press: ' ' }); // yes
     while (survey.root.activeElement !== survey.button('submit-button')) await sendKeys({ press: 'Tab' });
     await sendKeys({ press: 'Enter' });
     const state = await collector.waitFor((current) => current.records.length === 1);
