@@ -11,6 +11,7 @@
 //   COLLECTOR_RATE_LIMIT    requests per minute per address (default 120; 0 turns it off)
 //   COLLECTOR_SURVEYS       optional JSON file { "<survey id>": { "<question id>": "multi"|"single"|"rating"|"text" } }
 //                           telling /summary the question kinds instead of inferring them
+//   COLLECTOR_DEMO          1 enables POST /demo/offline (the demo's offline switch); never in production
 //
 // Prints one line `collector listening on <url>` once it accepts requests.
 import { randomBytes } from 'node:crypto';
@@ -59,6 +60,7 @@ try {
     rateLimit: rate === 0 ? false : { max: rate, windowMs: 60_000 },
     k: integer('COLLECTOR_K', 11, 1),
     surveys: await surveys(),
+    demoOfflineSwitch: process.env.COLLECTOR_DEMO === '1',
   });
   const { records, unreadable, tornBytes, duplicates } = collector.openReport;
   console.log(`collector: ${records} records re-indexed` +

@@ -39,6 +39,11 @@ export interface CollectorOptions {
   k?: number;
   /** Question kinds per survey id, when known (otherwise inferred; see `inferQuestionKinds`). */
   surveys?: Record<string, Record<string, QuestionKind | 'text'>>;
+  /**
+   * Demo only: `POST /demo/offline {"offline": true}` makes `/responses` answer 503 until turned off,
+   * so the demo can show a response waiting on the device and then arriving. Never in production.
+   */
+  demoOfflineSwitch?: boolean;
 }
 
 export interface RunningCollector {
@@ -48,12 +53,13 @@ export interface RunningCollector {
   close(): Promise<void>;
 }
 
-const CORS_ROUTES = new Set(['/responses', '/summary', '/health']);
+const CORS_ROUTES = new Set(['/responses', '/summary', '/health', '/demo/offline']);
 const ALLOW: Record<string, string> = {
   '/responses': 'POST, OPTIONS',
   '/summary': 'GET, HEAD, OPTIONS',
   '/health': 'GET, HEAD, OPTIONS',
   '/export.csv': 'GET, HEAD',
+  '/demo/offline': 'POST, OPTIONS',
 };
 
 export async function startCollector(options: CollectorOptions): Promise<RunningCollector> {
@@ -63,6 +69,23 @@ export async function startCollector(options: CollectorOptions): Promise<Running
   const origins = new Set(options.allowedOrigins ?? []);
   const limiter = options.rateLimit === false ? null : new RateLimiter(options.rateLimit ?? { max: 120, windowMs: 60_000 });
   const { store, report } = await JsonlStore.open<Submission>(options.dataFile);
+  let demoOffline = false;
+
+  async function setDemoOffline(req: IncomingMessage, res: ServerResponse, headers: Record<string, string>) {
+    if (!options.demoOfflineSwitch) return sendError(res, 404, { error: 'not-found', message: 'No route /demo/offline.' }, headers);
+    let body: unknown;
+    try {
+      body = JSON.parse((await readBody(req, 1024)).toString('utf8'));
+    } catch {
+      body = null;
+    }
+    const offline = (body as { offline?: unknown } | null)?.offline;
+    if (typeof offline !== 'boolean') {
+      return sendError(res, 400, { error: 'invalid-json', message: 'Send {"offline": true | false}.' }, headers);
+    }
+    demoOffline = offline;
+    return sendJson(res, 200, { offline }, headers);
+  }
 
   async function receive(req: IncomingMessage, res: ServerResponse, headers: Record<string, string>): Promise<void> {
     const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
@@ -179,6 +202,13 @@ export async function startCollector(options: CollectorOptions): Promise<Running
         { error: 'rate-limited', message: `Too many requests; retry after ${wait} s.` },
         { ...headers, 'retry-after': String(wait) },
       );
+    }
+    if (route === '/demo/offline') return setDemoOffline(req, res, headers);
+    if (route === '/responses' && demoOffline) {
+      return sendError(res, 503, { error: 'demo-offline', message: 'The demo switch is set to offline.' }, {
+        ...headers,
+        'retry-after': '2',
+      });
     }
     if (route === '/responses') return receive(req, res, headers);
     if (route === '/export.csv') return exportCsv(req, res, url);

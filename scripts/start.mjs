@@ -26,5 +26,8 @@ process.on('SIGTERM', () => stopAll(0));
 const demoPort = process.env.DEMO_PORT ?? '5173';
 start('collector', process.execPath, ['--import', 'tsx', 'collector/main.ts'], {
   COLLECTOR_ORIGINS: process.env.COLLECTOR_ORIGINS ?? `http://127.0.0.1:${demoPort},http://localhost:${demoPort}`,
+  // The demo's "Collector offline" button, and the question kinds of the demo surveys for /summary.
+  COLLECTOR_DEMO: '1',
+  COLLECTOR_SURVEYS: process.env.COLLECTOR_SURVEYS ?? 'demo/collector-surveys.json',
 });
 start('demo', join('node_modules', '.bin', 'vite'), ['--port', demoPort, '--strictPort']);

@@ -37,7 +37,8 @@ if (!browsersOnly) {
   await run(bin('tsc'), ['--noEmit', '-p', 'collector/tsconfig.json']);
   await run('node', ['scripts/build.mjs']);
   await run('node', ['scripts/size-check.mjs']);
-  const serverTests = nodeTestFiles('test/collector');
+  // Node-side tests: the collector, and the demo end to end (npm start + Chromium).
+  const serverTests = [...nodeTestFiles('test/collector'), ...nodeTestFiles('test/e2e')];
   if (serverTests.length > 0) await run('node', ['--import', 'tsx', '--test', ...serverTests]);
 }
 

@@ -1,5 +1,7 @@
 import { html, LitElement, nothing, svg, type PropertyValues } from 'lit';
 import type { QuestionSummary, SummaryCell, SurveySummary as SurveySummaryData } from '../../core/summary.js';
+import { defaultSupportTypes } from '../../core/taxonomy.js';
+import { localize } from '../../core/text.js';
 import { themeStyles } from '../shared/theme.styles.js';
 import { SummaryController } from './summary-controller.js';
 import { surveySummaryStyles } from './survey-summary.styles.js';
@@ -57,7 +59,7 @@ export class SurveySummary extends LitElement {
   declare summary: SurveySummaryData | null;
   /** Question id to chart. Default: the first multiple-choice question (the support types). */
   declare question: string | null;
-  /** Display labels by value, e.g. `{ emotional: 'Emotional support' }`; values without one show as is. */
+  /** Display labels by value, e.g. `{ yes: 'Yes' }`; support-type values default to the taxonomy's labels, others show as is. */
   declare labels: Record<string, string> | null;
   /** Caption above the chart. Default: "Kinds of support received" in the active language. */
   declare caption: string | null;
@@ -92,9 +94,12 @@ export class SurveySummary extends LitElement {
     return questions.find((question) => question.kind === 'multi') ?? questions[0] ?? null;
   }
 
-  #label(value: string | number): string {
+  #label(value: string | number, lang: string): string {
     const key = String(value);
-    return this.labels && Object.hasOwn(this.labels, key) ? String(this.labels[key]) : key;
+    if (this.labels && Object.hasOwn(this.labels, key)) return String(this.labels[key]);
+    // Support-type values read as the taxonomy's own labels unless the page says otherwise.
+    const type = defaultSupportTypes.find((supportType) => supportType.value === key);
+    return type ? localize(type.label, lang, 'en') : key;
   }
 
   override render() {
@@ -122,7 +127,7 @@ export class SurveySummary extends LitElement {
     const answered = !question ? '' : question.answered === null ? question.answeredDisplay : numbers.format(question.answered);
     const suppressed = cells.some((cell) => cell.count === null) || summary.total === null;
     const spoken = cells
-      .map((cell) => `${this.#label(cell.value)}: ${cell.count === null ? t.fewerThan(summary.k) : `${count(cell)} (${share(cell)})`}`)
+      .map((cell) => `${this.#label(cell.value, lang)}: ${cell.count === null ? t.fewerThan(summary.k) : `${count(cell)} (${share(cell)})`}`)
       .join('; ');
     const rtl = t.$dir === 'rtl';
     return html`
@@ -134,7 +139,7 @@ export class SurveySummary extends LitElement {
               ${cells.map((cell) => {
                 const width = cell.percent === null ? 0 : Math.min(100, Math.max(0, cell.percent));
                 return html`<div part="row" class="row">
-                  <span part="label" class="label">${this.#label(cell.value)}</span>
+                  <span part="label" class="label">${this.#label(cell.value, lang)}</span>
                   <span part="value" class="value">${count(cell)}${cell.percent === null ? nothing : ` (${share(cell)})`}</span>
                   <svg part="bar" class="bar" width="100%" height="100%" aria-hidden="true" focusable="false">
                     ${svg`<rect class="track" x="0" y="0" width="100%" height="100%"></rect>`}
@@ -162,7 +167,7 @@ export class SurveySummary extends LitElement {
                 <tbody>
                   ${cells.map(
                     (cell) => html`<tr>
-                      <th scope="row">${this.#label(cell.value)}</th>
+                      <th scope="row">${this.#label(cell.value, lang)}</th>
                       <td>${cell.count === null
                         ? html`<span aria-hidden="true">${cell.display}</span><span class="visually-hidden">${t.fewerThan(summary.k)}</span>`
                         : count(cell)}</td>

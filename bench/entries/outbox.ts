@@ -1,0 +1,61 @@
+// The outbox measurement, run inside a page (real IndexedDB, real fetch). The runner calls
+// window.benchOutbox.enqueue() while the relay in front of the collector drops connections, flips
+// the relay online, then calls deliver(): a fresh outbox on the same database, as after a reload
+// once the network is back, whose first cycle sends the whole queue regardless of backoff.
+import { createOutbox } from '../../src/outbox/index.ts';
+
+const databaseName = 'encounter-survey-bench';
+
+const submission = (i: number) => ({
+  id: crypto.randomUUID(),
+  survey: { id: 'peer-support-encounter', version: 1 },
+  submittedAt: new Date(Math.floor(Date.now() / 3_600_000) * 3_600_000).toISOString(),
+  locale: 'en',
+  answers: { supportTypes: ['emotional', 'information'], helpful: 1 + (i % 5), heard: 'yes', useAgain: 'maybe' },
+  tags: {},
+});
+
+async function enqueue(endpoint: string, count: number) {
+  const outbox = createOutbox({ endpoint, databaseName });
+  await outbox.ready;
+  const durations: number[] = [];
+  const ids: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const record = submission(i);
+    const start = performance.now();
+    await outbox.submit(record);
+    durations.push(performance.now() - start);
+    ids.push(record.id);
+  }
+  await outbox.flush();
+  const pending = outbox.status().pending;
+  const storage = outbox.status().storage;
+  outbox.close();
+  return { durations, ids, pending, storage };
+}
+
+async function deliver(endpoint: string, count: number, timeoutMs: number) {
+  const delivered = new Set<string>();
+  let events = 0;
+  const start = performance.now();
+  const outbox = createOutbox({ endpoint, databaseName });
+  const finished = await new Promise<boolean>((resolve) => {
+    const timer = setTimeout(() => resolve(false), timeoutMs);
+    outbox.subscribe((event) => {
+      if (event.type !== 'delivered') return;
+      events++;
+      delivered.add(event.id);
+      if (delivered.size >= count) {
+        clearTimeout(timer);
+        resolve(true);
+      }
+    });
+  });
+  const ms = performance.now() - start;
+  await outbox.flush();
+  const pending = outbox.status().pending;
+  outbox.close();
+  return { finished, ms, delivered: delivered.size, deliveredEvents: events, pending };
+}
+
+Object.assign(window, { benchOutbox: { enqueue, deliver } });

@@ -1,0 +1,46 @@
+// Headless Chromium (Debian's) through playwright-core, and one cold page load per fresh context.
+import { chromium } from 'playwright-core';
+
+export const CHROMIUM = '/usr/bin/chromium';
+
+export function launch() {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+}
+
+/**
+ * Loads `url` in a new context (cold HTTP cache, own renderer process), optionally with CPU
+ * throttling, and returns the probe's timings; with `heap`, also the JS heap after a forced GC.
+ */
+export async function coldLoad(browser, url, { cpuRate = 1, heap = false, timeoutMs = 30_000 } = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  try {
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+    const cdp = await context.newCDPSession(page);
+    if (cpuRate > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpuRate });
+    await page.goto(url, { waitUntil: 'load', timeout: timeoutMs });
+    const result = await Promise.race([
+      page.evaluate(() => window.__benchResult),
+      new Promise((resolve) => setTimeout(() => resolve(null), timeoutMs)),
+    ]);
+    if (!result) throw new Error(`no visible question within ${timeoutMs} ms${errors.length ? `: ${errors.join('; ')}` : ''}`);
+    if (heap) {
+      // Let post-render work (storage opening, idle callbacks) settle, then measure what stays.
+      await page.waitForTimeout(300);
+      await cdp.send('HeapProfiler.collectGarbage');
+      await cdp.send('HeapProfiler.collectGarbage');
+      await cdp.send('Performance.enable');
+      const { metrics } = await cdp.send('Performance.getMetrics');
+      result.heapUsedBytes = metrics.find((metric) => metric.name === 'JSHeapUsedSize')?.value ?? null;
+    }
+    if (errors.length) result.errors = errors;
+    return result;
+  } finally {
+    await context.close();
+  }
+}

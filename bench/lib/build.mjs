@@ -1,0 +1,49 @@
+// Builds what the pages load. Ours: the project's own one-file build (vite.config.ts, mode
+// "bundle"), rebuilt when dist/encounter-survey.js is missing or older than src/. The comparison
+// entries: the same vite settings as that build (library mode, ES module, es2022, minified, one
+// file), each into bench/.build/<name>/.
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { build } from 'vite';
+
+export const OURS = 'dist/encounter-survey.js';
+
+function newestMtime(dir) {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+/** Returns { rebuilt } or throws with vite's message when the source does not build. */
+export async function ensureOurBundle() {
+  const stale = !existsSync(OURS) || statSync(OURS).mtimeMs < newestMtime('src') || statSync(OURS).mtimeMs < statSync('vite.config.ts').mtimeMs;
+  if (!stale) return { rebuilt: false };
+  // Only the one-file build: it writes dist/encounter-survey.js(.map) and leaves the rest of dist/ alone.
+  await build({ mode: 'bundle', logLevel: 'warn' });
+  return { rebuilt: true };
+}
+
+export const ENTRIES = ['surveyjs', 'floor', 'empty', 'outbox'];
+
+export async function buildEntry(name) {
+  await build({
+    configFile: false,
+    root: process.cwd(),
+    logLevel: 'warn',
+    build: {
+      outDir: join('bench', '.build', name),
+      emptyOutDir: true,
+      target: 'es2022',
+      minify: true,
+      sourcemap: false,
+      reportCompressedSize: false,
+      lib: { entry: join('bench', 'entries', `${name}.ts`), formats: ['es'], fileName: () => `${name}.js`, cssFileName: name },
+    },
+  });
+  const js = join('bench', '.build', name, `${name}.js`);
+  const css = join('bench', '.build', name, `${name}.css`);
+  return { js, css: existsSync(css) ? css : null };
+}

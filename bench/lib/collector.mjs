@@ -1,0 +1,111 @@
+// The reference collector (collector/main.ts) as a child process, plus a switchable TCP relay in
+// front of it. The outbox stores each record with its endpoint, so "offline" has to be the same
+// URL failing and later working: the relay drops every connection while offline (the browser sees
+// a network error, as on a dead link) and pipes bytes to the collector once online.
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, existsSync } from 'node:fs';
+import net from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export async function startCollectorProcess({ allowedOrigin, timeoutMs = 30_000 }) {
+  const dir = mkdtempSync(join(tmpdir(), 'encounter-survey-bench-'));
+  const dataFile = join(dir, 'responses.jsonl');
+  const child = spawn(process.execPath, ['--import', 'tsx', 'collector/main.ts'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: {
+      ...process.env,
+      COLLECTOR_PORT: '0',
+      COLLECTOR_HOST: '127.0.0.1',
+      COLLECTOR_DATA: dataFile,
+      COLLECTOR_ORIGINS: allowedOrigin,
+      COLLECTOR_EXPORT_TOKEN: randomBytes(18).toString('base64url'),
+      // 1,000 deliveries from one address would trip the default 120/min limit; we time the
+      // outbox and the store, not the rate limiter.
+      COLLECTOR_RATE_LIMIT: '0',
+    },
+  });
+  let output = '';
+  const stop = () => {
+    if (child.exitCode === null && child.pid) {
+      try {
+        process.kill(child.pid, 'SIGTERM');
+      } catch {
+        /* already gone */
+      }
+    }
+    rmSync(dir, { recursive: true, force: true });
+  };
+  try {
+    const url = await new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`collector did not start within ${timeoutMs} ms:\n${output}`)), timeoutMs);
+      const onData = (chunk) => {
+        output += chunk;
+        const match = /collector listening on (\S+)/.exec(output);
+        if (match) {
+          clearTimeout(timer);
+          resolve(match[1]);
+        }
+      };
+      child.stdout.on('data', onData);
+      child.stderr.on('data', (chunk) => (output += chunk));
+      child.once('exit', (code) => {
+        clearTimeout(timer);
+        reject(new Error(`collector exited ${code}:\n${output}`));
+      });
+    });
+    child.removeAllListeners('exit');
+    return { url, dataFile, stop, storedIds: () => readIds(dataFile) };
+  } catch (error) {
+    stop();
+    throw error;
+  }
+}
+
+/** Every id in the collector's JSON Lines file, duplicates included (so "exactly once" can be checked). */
+function readIds(dataFile) {
+  if (!existsSync(dataFile)) return [];
+  return readFileSync(dataFile, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => {
+      try {
+        return JSON.parse(line).id;
+      } catch {
+        return null;
+      }
+    });
+}
+
+export async function startRelay(targetUrl) {
+  const target = new URL(targetUrl);
+  let online = false;
+  const sockets = new Set();
+  const server = net.createServer((socket) => {
+    if (!online) return socket.destroy();
+    const upstream = net.connect(Number(target.port), target.hostname);
+    sockets.add(socket).add(upstream);
+    const drop = () => {
+      socket.destroy();
+      upstream.destroy();
+      sockets.delete(socket);
+      sockets.delete(upstream);
+    };
+    socket.on('error', drop).on('close', drop);
+    upstream.on('error', drop).on('close', drop);
+    socket.pipe(upstream).pipe(socket);
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${server.address().port}`,
+    setOnline(value) {
+      online = value;
+      if (!value) for (const socket of sockets) socket.destroy();
+    },
+    close: () => new Promise((resolve) => {
+      for (const socket of sockets) socket.destroy();
+      server.close(() => resolve());
+    }),
+  };
+}
