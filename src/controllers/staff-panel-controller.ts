@@ -63,7 +63,7 @@ export class StaffPanelController implements ReactiveController {
   }
 
   async sendNow() {
-    await this.while(() => this.outbox().flush());
+    await this.while(() => this.outbox().flush({ ignoreBackoff: true }));
   }
 
   /** Saves what is queued as a JSON file staff can re-import with `importAll()`. */

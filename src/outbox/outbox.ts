@@ -60,6 +60,8 @@ class OutboxImpl implements Outbox, DeliveryContext {
   private running: Promise<void> | null = null;
   private again = false;
   private firstCycle = true;
+  /** Set by `flush({ ignoreBackoff: true })` (staff's "Send now"): the next cycle tries every queue. */
+  private ignoreBackoffOnce = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private reading: Promise<unknown> = Promise.resolve();
   private lastStatusJson = '';
@@ -116,8 +118,9 @@ class OutboxImpl implements Outbox, DeliveryContext {
   }
 
   /** One flush at a time per page and, through the Web Lock, per origin; extra calls join the next cycle. */
-  flush(): Promise<void> {
+  flush(options: { ignoreBackoff?: boolean } = {}): Promise<void> {
     if (this.closed) return Promise.resolve();
+    if (options.ignoreBackoff) this.ignoreBackoffOnce = true;
     if (this.running) {
       this.again = true;
       return this.running;
@@ -144,7 +147,9 @@ class OutboxImpl implements Outbox, DeliveryContext {
       this.firstCycle = false;
       records = await this.probeEndpointErrorsNow(records);
     }
-    const due = (record: OutboxRecord) => onLoad || isDue(record, this.now(), this.timing);
+    const force = onLoad || this.ignoreBackoffOnce;
+    this.ignoreBackoffOnce = false;
+    const due = (record: OutboxRecord) => force || isDue(record, this.now(), this.timing);
     const leaseMs = (this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS) + 5000;
     for (const [, queue] of queuesByEndpoint(records)) {
       for (const record of queue) {

@@ -63,7 +63,8 @@ export interface Outbox {
   readonly ready: Promise<void>;
   /** Resolves only once the response is stored; rejects with an `OutboxError` otherwise. */
   submit(submission: OutboxSubmission, options?: { endpoint?: string; keepalive?: boolean }): Promise<SubmitReceipt>;
-  flush(): Promise<void>;
+  /** Sends what is due now; `ignoreBackoff` tries every queue at once (a person pressed "Send now"). */
+  flush(options?: { ignoreBackoff?: boolean }): Promise<void>;
   status(): OutboxStatus;
   rejected(): Promise<RejectedRecord[]>;
   retryRejected(id?: string): Promise<void>;

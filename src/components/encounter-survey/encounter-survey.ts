@@ -120,6 +120,7 @@ export class EncounterSurvey extends SurveyBase {
   );
   private readonly wakeLock = new WakeLockController(this);
   private afterSubmitHandle: unknown;
+  private warningFocused = false;
 
   constructor() {
     super();
@@ -153,6 +154,9 @@ export class EncounterSurvey extends SurveyBase {
 
   protected override updated(changed: PropertyValues<this>) {
     super.updated(changed);
+    const warning = this.idle.secondsLeft !== null;
+    if (warning && !this.warningFocused) this.renderRoot.querySelector<HTMLElement>('[part="extend-button"]')?.focus();
+    this.warningFocused = warning;
     if (changed.has('mode')) {
       this.wakeLock.set(this.kiosk);
       if (changed.get('mode') !== undefined) this.clearAnswers();

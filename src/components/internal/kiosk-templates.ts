@@ -18,7 +18,10 @@ export function renderHandover(t: Translation, onReady: () => void) {
   </section>`;
 }
 
-/** The "Still there?" warning: announced, and one tap keeps the answers. */
+/**
+ * The "Still there?" warning (WCAG 2.2.1): an alert dialog that takes focus, so it is announced once
+ * with its countdown; the number itself is not live, or it would be read out every second.
+ */
 export function renderIdleWarning(t: Translation, secondsLeft: number, onExtend: () => void) {
   return html`<div
     class="idle-warning"
@@ -29,7 +32,7 @@ export function renderIdleWarning(t: Translation, secondsLeft: number, onExtend:
     aria-describedby="idle-countdown"
   >
     <h2 id="idle-title">${t.stillThere}</h2>
-    <p id="idle-countdown" aria-live="assertive">${t.stillThereCountdown(secondsLeft)}</p>
+    <p id="idle-countdown">${t.stillThereCountdown(secondsLeft)}</p>
     <button type="button" class="primary" part="extend-button" @click=${onExtend}>${t.imStillHere}</button>
   </div>`;
 }

@@ -33,11 +33,11 @@ export class SurveyBase extends LitElement {
     endpoint: {},
     locale: { attribute: 'lang' },
     mode: { reflect: true },
-    answers: { state: true },
-    page: { state: true },
-    problems: { state: true },
-    phase: { state: true },
-    submitting: { state: true },
+    answers: { state: true, attribute: false },
+    page: { state: true, attribute: false },
+    problems: { state: true, attribute: false },
+    phase: { state: true, attribute: false },
+    submitting: { state: true, attribute: false },
   };
 
   /** Survey config object (or JSON text). Wins over inline JSON, `src` and `preset`. */

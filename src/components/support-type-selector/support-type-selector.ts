@@ -65,8 +65,8 @@ export class SupportTypeSelector extends LitElement {
     options: { attribute: false },
     value: { attribute: false },
     otherText: { attribute: false },
-    showProblem: { state: true },
-    formDisabled: { state: true },
+    showProblem: { state: true, attribute: false },
+    formDisabled: { state: true, attribute: false },
   };
 
   /** Name of the form field; each selected value becomes one `FormData` entry under it. */

@@ -214,6 +214,12 @@ describe('<encounter-survey>', () => {
     await waitUntil(() => missing.shadowRoot!.querySelector('[part~="config-error"]') !== null);
     expect(missing.shadowRoot!.textContent).to.contain('HTTP 404');
 
+    const html404 = await fixture<EncounterSurvey>(
+      html`<encounter-survey endpoint=${collector.endpoint} src="/test/components/encounter-survey/fixtures/not-json.html"></encounter-survey>`,
+    );
+    await waitUntil(() => html404.shadowRoot!.querySelector('[part~="config-error"]') !== null);
+    expect(html404.shadowRoot!.textContent).to.contain('Config from "/test/components/encounter-survey/fixtures/not-json.html" is not JSON');
+
     const preset = await fixture<EncounterSurvey>(html`<encounter-survey endpoint=${collector.endpoint}></encounter-survey>`);
     await preset.updateComplete;
     expect(preset.shadowRoot!.querySelector('[data-question]')).to.exist;
@@ -272,6 +278,21 @@ describe('<encounter-survey>', () => {
     const state = await collector.waitFor((current) => current.records.length === 2);
     expect(new Set(state.records.map((record) => record.key)).size).to.equal(2);
     expect(state.requests.length).to.equal(2);
+  });
+
+  it('renders a very large config (200 questions × 50 options) completely', async () => {
+    const collector = await createTestCollector();
+    const questions = Array.from({ length: 200 }, (_, index) => ({
+      id: `q${index}`,
+      type: 'multiple',
+      label: `Question ${index}`,
+      options: Array.from({ length: 50 }, (_, option) => ({ value: `o${option}`, label: `Option ${option}` })),
+    }));
+    const survey = await renderSurvey(sampleConfig({ questions }), collector.endpoint);
+    expect(survey.visibleQuestionIds()).to.have.length(200);
+    expect(survey.root.querySelectorAll('input[type="checkbox"]')).to.have.length(10_000);
+    await survey.choose('q199', 'o49');
+    expect(survey.input('q199', 'o49').checked).to.equal(true);
   });
 
   it('reset() clears every answer and fires survey-reset', async () => {

@@ -3,7 +3,7 @@ import type { SurveyResetEvent } from '../../../src/events/survey-reset.js';
 import { LONG_PRESS_MS } from '../../../src/controllers/staff-panel-controller.js';
 import { createTestCollector } from '../../support/collector.js';
 import { ManualClock } from '../../support/manual-clock.js';
-import { renderSurvey, sampleConfig, SurveyHarness } from '../../support/survey-harness.js';
+import { renderSurvey, sampleConfig, SurveyHarness, waitUntil } from '../../support/survey-harness.js';
 
 const kioskConfig = (kiosk: Record<string, unknown> = {}) =>
   sampleConfig({
@@ -59,6 +59,7 @@ describe('<encounter-survey mode="kiosk">', () => {
     await survey.settle();
     const warning = survey.root.querySelector('[part="idle-warning"]')!;
     expect(warning.getAttribute('role')).to.equal('alertdialog');
+    expect(survey.root.activeElement).to.equal(survey.button('extend-button'), 'the warning takes focus, so it is announced');
     expect(warning.textContent).to.contain('15 seconds');
     clock.advance(5_000);
     await survey.settle();
@@ -80,6 +81,7 @@ describe('<encounter-survey mode="kiosk">', () => {
     expect(survey.root.activeElement).to.equal(survey.button('start-button'));
     await survey.press('start-button');
     expect(leavesNoTrace(survey)).to.equal(true);
+    expect((survey.element as unknown as { answers: object }).answers).to.deep.equal({}, 'nothing held in memory');
   });
 
   it('submits once on idle when onIdle is "submit" and the required answers are there', async () => {
@@ -145,8 +147,17 @@ describe('<encounter-survey mode="kiosk">', () => {
     expect((await collector.state()).requests).to.have.length(1);
   });
 
-  it('opens the staff panel only after a long press and the right PIN; Send now flushes', async () => {
+  it('opens the staff panel only after a long press and the right PIN; Send now sends what waits', async () => {
     const { survey, clock, collector } = await kiosk({ staffPin: '2468' });
+    // One response waits: the endpoint asked for a minute's pause.
+    await collector.script({ status: 503, headers: { 'Retry-After': '60' } });
+    await survey.press('start-button');
+    await survey.choose('support', 'emotional');
+    await survey.submit();
+    await collector.waitFor((state) => state.requests.length === 1);
+    clock.advance(8_000);
+    await survey.settle();
+
     const corner = survey.button('staff-corner')!;
     corner.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true }));
     clock.advance(LONG_PRESS_MS - 1000);
@@ -168,10 +179,11 @@ describe('<encounter-survey mode="kiosk">', () => {
     survey.root.querySelector<HTMLInputElement>('#staff-pin')!.value = '2468';
     survey.root.querySelector<HTMLInputElement>('#staff-pin')!.form!.requestSubmit();
     await survey.settle();
-    expect(survey.root.querySelector('[data-field="pending"]')).to.exist;
+    expect(survey.root.querySelector('[data-field="pending"]')!.textContent).to.equal('1');
     await expect(survey.element).to.be.accessible();
     await survey.press('send-now');
-    await collector.state();
+    await collector.waitFor((state) => state.records.length === 1, 3000);
+    await waitUntil(() => survey.root.querySelector('[data-field="pending"]')?.textContent === '0');
     expect(survey.button('export')).to.exist;
   });
 
