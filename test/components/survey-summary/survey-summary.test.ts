@@ -37,7 +37,7 @@ describe('<survey-summary>', () => {
     expect(rows(el)).to.have.length(3);
     const chart = root(el).querySelector('[part="chart"]')!;
     expect(chart.getAttribute('role')).to.equal('img');
-    expect(chart.getAttribute('aria-label')).to.contain('emotional: 24 (80%)').and.contain('crisis: fewer than 11');
+    expect(chart.getAttribute('aria-label')).to.contain('Emotional support: 24 (80%)').and.contain('Crisis support: fewer than 11');
     const fills = [...root(el).querySelectorAll('rect.fill')];
     expect(fills.map((rect) => rect.getAttribute('width'))).to.deep.equal(['80%', '40%']);
   });
@@ -47,15 +47,15 @@ describe('<survey-summary>', () => {
     const crisis = rows(el)[2]!;
     expect(crisis.querySelector('[part="value"]')!.textContent!.trim()).to.equal('<11');
     expect(crisis.querySelector('rect.fill')).to.equal(null);
-    expect(tableRows(el)[2]).to.deep.equal(['crisis', '<11fewer than 11', '']);
+    expect(tableRows(el)[2]).to.deep.equal(['Crisis support', '<11fewer than 11', '']);
     expect(root(el).querySelector('[part="note"]')!.textContent).to.contain('under 11');
   });
 
   it('has a real data table with the same figures and the totals', async () => {
     const el = await fixture<SurveySummary>(html`<survey-summary .summary=${data}></survey-summary>`);
     expect(tableRows(el).slice(0, 2)).to.deep.equal([
-      ['emotional', '24', '80%'],
-      ['information', '12', '40%'],
+      ['Emotional support', '24', '80%'],
+      ['Information & resources', '12', '40%'],
     ]);
     expect(root(el).querySelector('tfoot')!.textContent).to.contain('30');
     expect(root(el).querySelector('[part="totals"]')!.textContent).to.contain('Responses: 30');
@@ -74,18 +74,23 @@ describe('<survey-summary>', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('uses labels given by the page, and ignores inherited keys', async () => {
-    const labels = { emotional: 'Emotional support', information: 'Information' };
+  it('uses labels given by the page over the taxonomy, and ignores inherited keys', async () => {
+    const labels = { emotional: 'Feeling supported', information: 'Information' };
     const el = await fixture<SurveySummary>(html`<survey-summary .summary=${data} .labels=${labels}></survey-summary>`);
     expect(rows(el).map((row) => row.querySelector('[part="label"]')!.textContent)).to.deep.equal([
-      'Emotional support',
+      'Feeling supported',
       'Information',
-      'crisis',
+      'Crisis support',
     ]);
     const odd = { ...data, questions: [{ ...data.questions[0]!, counts: [{ value: 'constructor', count: 12, display: '12', percent: 40 }] }] };
     el.summary = odd;
     await el.updateComplete;
     expect(rows(el)[0]!.querySelector('[part="label"]')!.textContent).to.equal('constructor');
+  });
+
+  it('labels support types from the taxonomy in the page language', async () => {
+    const el = await fixture<SurveySummary>(html`<survey-summary lang="es" .summary=${data}></survey-summary>`);
+    expect(rows(el)[0]!.querySelector('[part="label"]')!.textContent).to.equal('Apoyo emocional');
   });
 
   it('renders values as inert text', async () => {
@@ -99,7 +104,11 @@ describe('<survey-summary>', () => {
     const el = await fixture<SurveySummary>(html`<survey-summary src=${fixtureUrl}></survey-summary>`);
     await waitUntil(() => rows(el).length > 0, 'summary never rendered');
     expect(el.summary!.survey).to.equal('peer-support-encounter');
-    expect(rows(el).map((row) => row.querySelector('[part="label"]')!.textContent)).to.deep.equal(['emotional', 'information', 'crisis']);
+    expect(rows(el).map((row) => row.querySelector('[part="label"]')!.textContent)).to.deep.equal([
+      'Emotional support',
+      'Information & resources',
+      'Crisis support',
+    ]);
     expect(root(el).querySelector('[part="totals"]')!.textContent).to.contain('42');
     await expect(el).to.be.accessible();
   });

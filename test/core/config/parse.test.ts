@@ -212,13 +212,13 @@ describe('parseSurveyConfig', () => {
     expect(!result.success && result.error).to.be.instanceOf(SurveyConfigError);
   });
 
-  it('parses 200 questions × 50 options without quadratic work', () => {
+  // Speed is measured by `npm run bench`, not asserted here; this proves a config that size is accepted whole.
+  it('parses 200 questions × 50 options', () => {
     const options = Array.from({ length: 50 }, (_, j) => ({ value: `o${j}`, label: `Option ${j}` }));
     const questions = Array.from({ length: 200 }, (_, i) => ({ id: `q${i}`, type: 'multiple', label: `Q${i}`, options, showIf: i ? { question: `q${i - 1}`, in: ['o1', 'o49'] } : undefined }));
-    const start = performance.now();
     const config = parsed(withQuestions(questions));
     expect(config.questions).to.have.length(200);
-    expect(performance.now() - start).to.be.below(1500);
+    expect(config.questions[199]!.showIf).to.deep.equal({ question: 'q198', in: ['o1', 'o49'] });
   });
 });
 
