@@ -18,7 +18,6 @@ export const ar: Translation = {
   submitting: 'جارٍ الإرسال…',
   optional: 'اختياري',
   supportTypesQuestion: 'ما أنواع الدعم التي تلقيتها اليوم؟',
-  other: 'أخرى',
   otherDetails: 'أخبرنا بالمزيد (اختياري)',
   stepOf: (step, total) => `الخطوة ${step} من ${total}`,
   charactersLeft: (left, max) => `بقي ${left} من ${max} حرفًا`,

@@ -12,7 +12,6 @@ export const en: Translation = {
   submitting: 'Sending…',
   optional: 'optional',
   supportTypesQuestion: 'Which kinds of support did you receive today?',
-  other: 'Other',
   otherDetails: 'Tell us more (optional)',
   stepOf: (step, total) => `Step ${step} of ${total}`,
   charactersLeft: (left, max) => `${left} of ${max} ${plural(max, 'character', 'characters')} left`,

@@ -12,7 +12,6 @@ export const es: Translation = {
   submitting: 'Enviando…',
   optional: 'opcional',
   supportTypesQuestion: '¿Qué tipos de apoyo recibió hoy?',
-  other: 'Otro',
   otherDetails: 'Cuéntenos más (opcional)',
   stepOf: (step, total) => `Paso ${step} de ${total}`,
   charactersLeft: (left, max) => `Quedan ${left} de ${max} ${plural(max, 'carácter', 'caracteres')}`,

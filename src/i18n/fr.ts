@@ -13,7 +13,6 @@ export const fr: Translation = {
   submitting: 'Envoi…',
   optional: 'facultatif',
   supportTypesQuestion: 'Quels types de soutien avez-vous reçus aujourd’hui ?',
-  other: 'Autre',
   otherDetails: 'Précisez (facultatif)',
   stepOf: (step, total) => `Étape ${step} sur ${total}`,
   charactersLeft: (left, max) => `${left} ${plural(left, 'caractère restant', 'caractères restants')} sur ${max}`,

@@ -13,7 +13,6 @@ export interface Translation {
   submitting: string;
   optional: string;
   supportTypesQuestion: string;
-  other: string;
   otherDetails: string;
   stepOf: (step: number, total: number) => string;
   charactersLeft: (left: number, max: number) => string;

@@ -1,10 +1,10 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { AnswerProblem } from '../../core/answers.js';
-import type { ChoiceOption, Question } from '../../core/config/schema.js';
+import type { ChoiceOption, LocalizedText, Question } from '../../core/config/schema.js';
 import type { AnswerValue } from '../../core/submission-schema.js';
 import { defaultSupportTypes } from '../../core/taxonomy.js';
-import { localize } from '../../core/text.js';
+import { codePointLength, localize } from '../../core/text.js';
 import type { Translation } from '../../i18n/index.js';
 
 /** Everything a question template needs; the survey element owns the state and the handlers. */
@@ -25,8 +25,6 @@ export interface QuestionContext {
 
 /** The option value that, with `allowOther`, reveals a short text box sent as `<id>.other`. */
 export const OTHER_VALUE = 'other';
-
-const codePoints = (text: string) => [...text].length;
 
 export function problemMessage(problem: AnswerProblem, t: Translation): string {
   switch (problem.code) {
@@ -58,8 +56,7 @@ function describedBy(question: Question, ctx: QuestionContext, extra?: string) {
 }
 
 function heading(question: Question, ctx: QuestionContext) {
-  const text = (value: Parameters<typeof localize>[0]) => localize(value, ctx.locale, ctx.fallbackLocale);
-  return html`<span part="label">${text(question.label)}</span>${question.required
+  return html`<span part="label">${localizer(ctx)(question.label)}</span>${question.required
       ? nothing
       : html` <span class="optional" part="optional">(${ctx.t.optional})</span>`}`;
 }
@@ -67,12 +64,31 @@ function heading(question: Question, ctx: QuestionContext) {
 function helpAndError(question: Question, ctx: QuestionContext) {
   return html`${question.help
     ? html`<p class="help" part="help" id="q-${question.id}-help">
-        ${localize(question.help, ctx.locale, ctx.fallbackLocale)}
+        ${localizer(ctx)(question.help)}
       </p>`
     : nothing}${ctx.problem
     ? html`<p class="error" part="error" id="q-${question.id}-error">${problemMessage(ctx.problem, ctx.t)}</p>`
     : nothing}`;
 }
+
+/** A choice or rating question: a fieldset whose legend is the label, described by help and error. */
+function questionFieldset(question: Question, ctx: QuestionContext, body: unknown, extraClass = '') {
+  return html`
+    <fieldset
+      class="question ${extraClass}"
+      part="question"
+      id="q-${question.id}"
+      data-question=${question.id}
+      aria-describedby=${ifDefined(describedBy(question, ctx))}
+      aria-invalid=${ctx.problem ? 'true' : 'false'}
+    >
+      <legend>${heading(question, ctx)}</legend>
+      ${helpAndError(question, ctx)} ${body}
+    </fieldset>
+  `;
+}
+
+const localizer = (ctx: QuestionContext) => (value: LocalizedText) => localize(value, ctx.locale, ctx.fallbackLocale);
 
 function renderChoice(question: Question & { type: 'support-types' | 'single' | 'multiple' }, ctx: QuestionContext) {
   const multi = question.type !== 'single';
@@ -105,20 +121,12 @@ function renderChoice(question: Question & { type: 'support-types' | 'single' | 
       </span>
     </label>
   `;
-  const text = (value: Parameters<typeof localize>[0]) => localize(value, ctx.locale, ctx.fallbackLocale);
+  const text = localizer(ctx);
   const otherChosen = question.allowOther && selected.has(OTHER_VALUE);
-  return html`
-    <fieldset
-      class="question"
-      part="question"
-      id="q-${question.id}"
-      data-question=${question.id}
-      aria-describedby=${ifDefined(describedBy(question, ctx))}
-      aria-invalid=${ctx.problem ? 'true' : 'false'}
-    >
-      <legend>${heading(question, ctx)}</legend>
-      ${helpAndError(question, ctx)}
-      <div class="options" part="options">
+  return questionFieldset(
+    question,
+    ctx,
+    html`<div class="options" part="options">
         ${options.map((choice) =>
           option(
             choice.value,
@@ -127,9 +135,8 @@ function renderChoice(question: Question & { type: 'support-types' | 'single' | 
           ),
         )}
       </div>
-      ${otherChosen ? renderOtherText(question, ctx) : nothing}
-    </fieldset>
-  `;
+      ${otherChosen ? renderOtherText(question, ctx) : nothing}`,
+  );
 }
 
 function renderOtherText(question: Question, ctx: QuestionContext) {
@@ -153,19 +160,11 @@ function renderOtherText(question: Question, ctx: QuestionContext) {
 function renderRating(question: Question & { type: 'rating' }, ctx: QuestionContext) {
   const points: number[] = [];
   for (let point = question.min; point <= question.max; point++) points.push(point);
-  const text = (value: Parameters<typeof localize>[0]) => localize(value, ctx.locale, ctx.fallbackLocale);
-  return html`
-    <fieldset
-      class="question rating"
-      part="question"
-      id="q-${question.id}"
-      data-question=${question.id}
-      aria-describedby=${ifDefined(describedBy(question, ctx))}
-      aria-invalid=${ctx.problem ? 'true' : 'false'}
-    >
-      <legend>${heading(question, ctx)}</legend>
-      ${helpAndError(question, ctx)}
-      <div class="scale" part="scale">
+  const text = localizer(ctx);
+  return questionFieldset(
+    question,
+    ctx,
+    html`<div class="scale" part="scale">
         ${points.map((point) => {
           const label = question.pointLabels?.[String(point)];
           const end = point === question.min ? question.minLabel : point === question.max ? question.maxLabel : undefined;
@@ -188,14 +187,14 @@ function renderRating(question: Question & { type: 'rating' }, ctx: QuestionCont
             <span>${question.minLabel ? text(question.minLabel) : ''}</span>
             <span>${question.maxLabel ? text(question.maxLabel) : ''}</span>
           </div>`
-        : nothing}
-    </fieldset>
-  `;
+        : nothing}`,
+    'rating',
+  );
 }
 
 function renderText(question: Question & { type: 'text' }, ctx: QuestionContext) {
   const value = typeof ctx.value === 'string' ? ctx.value : '';
-  const left = question.maxLength - codePoints(value);
+  const left = question.maxLength - codePointLength(value);
   const countId = `q-${question.id}-count`;
   const input = (event: Event) => {
     const text = (event.target as HTMLInputElement | HTMLTextAreaElement).value;

@@ -13,6 +13,7 @@ import { SurveySubmitEvent } from '../../events/survey-submit.js';
 import { translationFor, type Translation } from '../../i18n/index.js';
 import { renderQuestion } from './question-templates.js';
 import { visiblePages } from './pages.js';
+import { questionStyles } from '../shared/question.styles.js';
 import { themeStyles } from '../shared/theme.styles.js';
 import { encounterSurveyStyles } from '../encounter-survey/encounter-survey.styles.js';
 
@@ -24,7 +25,7 @@ export type Phase = 'start' | 'answering' | 'done' | 'handover';
  * `<encounter-survey>` (which adds kiosk mode and the safety footer) is.
  */
 export class SurveyBase extends LitElement {
-  static override styles = [themeStyles, encounterSurveyStyles];
+  static override styles = [themeStyles, questionStyles, encounterSurveyStyles];
 
   static override properties: PropertyDeclarations = {
     config: { attribute: false },

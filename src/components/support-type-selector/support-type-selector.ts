@@ -8,6 +8,7 @@ import '../../core/zod.js'; // jitless first (strict CSP)
 import * as z from 'zod/mini';
 import { translationFor } from '../../i18n/index.js';
 import { OTHER_VALUE, problemMessage, renderQuestion, taxonomyOptions } from '../internal/question-templates.js';
+import { questionStyles } from '../shared/question.styles.js';
 import { themeStyles } from '../shared/theme.styles.js';
 import { supportTypeSelectorStyles } from './support-type-selector.styles.js';
 
@@ -48,7 +49,7 @@ import { supportTypeSelectorStyles } from './support-type-selector.styles.js';
  */
 export class SupportTypeSelector extends LitElement {
   static formAssociated = true;
-  static override styles = [themeStyles, supportTypeSelectorStyles];
+  static override styles = [themeStyles, questionStyles, supportTypeSelectorStyles];
   static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
 
   static override properties = {
