@@ -163,7 +163,8 @@ try {
         CPU_RATES.map((rate) => [rate, known(ratios.firstRender[rate].oursOverFloor, (v) => v <= TARGETS.firstRenderOverFloor)]),
       ),
       heap: known(heap.overEmpty.ours, (v) => v <= TARGETS.heapOverEmptyBytes),
-      deliver: outbox?.skipped ? null : known(outbox?.deliverAllMs ?? Infinity, (v) => v <= TARGETS.deliverMs),
+      // The target is for 1,000; a smaller BENCH_OUTBOX_COUNT is a quick check, not a verdict.
+      deliver: outbox?.skipped || OUTBOX_COUNT !== 1000 ? null : known(outbox?.deliverAllMs ?? Infinity, (v) => v <= TARGETS.deliverMs),
     },
   };
   const results = {

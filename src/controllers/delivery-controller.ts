@@ -29,6 +29,8 @@ export class DeliveryController implements ReactiveController {
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
     private readonly options: () => OutboxOptions,
+    /** An outbox the page supplied (the element's `outbox` property), used instead of the shared one. */
+    private readonly supplied: () => Outbox | undefined = () => undefined,
   ) {
     host.addController(this);
   }
@@ -42,8 +44,14 @@ export class DeliveryController implements ReactiveController {
     this.unsubscribe = undefined;
   }
 
-  /** The shared outbox, created on first use with this element's delivery options. */
+  /** The page's outbox, or the shared one created on first use with this element's delivery options. */
   connect(): Outbox {
+    const supplied = this.supplied();
+    if (supplied && supplied !== this.outbox) {
+      this.unsubscribe?.();
+      this.unsubscribe = undefined;
+      this.outbox = supplied;
+    }
     if (!this.outbox) this.outbox = getSharedOutbox(this.options());
     if (!this.unsubscribe) {
       this.unsubscribe = this.outbox.subscribe((event) => {

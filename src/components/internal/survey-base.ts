@@ -11,6 +11,7 @@ import { SurveyConfigErrorEvent } from '../../events/survey-config-error.js';
 import { SurveyResetEvent } from '../../events/survey-reset.js';
 import { SurveySubmitEvent } from '../../events/survey-submit.js';
 import { translationFor, type Translation } from '../../i18n/index.js';
+import type { Outbox } from '../../outbox/index.js';
 import { renderQuestion } from './question-templates.js';
 import { visiblePages } from './pages.js';
 import { questionStyles } from '../shared/question.styles.js';
@@ -34,6 +35,7 @@ export class SurveyBase extends LitElement {
     endpoint: {},
     locale: { attribute: 'lang' },
     mode: { reflect: true },
+    outbox: { attribute: false },
     answers: { state: true, attribute: false },
     page: { state: true, attribute: false },
     problems: { state: true, attribute: false },
@@ -53,6 +55,12 @@ export class SurveyBase extends LitElement {
   declare locale: string | null;
   /** `inline` (default) or `kiosk` for shared tablets. */
   declare mode: 'inline' | 'kiosk';
+  /**
+   * The queue responses go through. Default: the page's shared outbox (`getSharedOutbox()`), one per
+   * database, so several surveys never send a response twice. Set one from `createOutbox()` for
+   * another database name or delivery options.
+   */
+  declare outbox: Outbox | undefined;
 
   declare protected answers: Answers;
   declare protected page: number;
@@ -68,7 +76,7 @@ export class SurveyBase extends LitElement {
     timeoutMs: this.surveyConfig?.delivery?.timeoutMs,
     headers: this.surveyConfig?.delivery?.headers,
     persist: this.mode === 'kiosk' || this.surveyConfig?.delivery?.persist,
-  }));
+  }), () => this.outbox);
   /** Bumped on every reset so Lit rebuilds the form from scratch: no input keeps an old value. */
   private generation = 0;
   private loggedConfigIssues = '';
@@ -81,6 +89,7 @@ export class SurveyBase extends LitElement {
     this.endpoint = null;
     this.locale = null;
     this.mode = 'inline';
+    this.outbox = undefined;
     this.answers = {};
     this.page = 0;
     this.problems = new Map();
