@@ -123,6 +123,9 @@ async function handle(req, res, { allowCors }) {
 
 function send(res, status, json) {
   if (res.headersSent || res.destroyed) return;
+  // No connection reuse: browsers silently re-send a POST when a reused keep-alive connection closes
+  // under it, and a count of requests per key must see only what the outbox itself sent.
+  res.setHeader('Connection', 'close');
   res.setHeader('Content-Type', 'application/json');
   res.setHeader('Cache-Control', 'no-store');
   res.writeHead(status);

@@ -280,7 +280,9 @@ describe('<encounter-survey>', () => {
     expect(state.requests.length).to.equal(2);
   });
 
-  it('renders a very large config (200 questions × 50 options) completely', async () => {
+  it('renders a very large config (200 questions × 50 options) completely', async function () {
+    // 10,000 native checkboxes: WebKitGTK under Xvfb needs seconds when three engines share 2 cores.
+    this.timeout(90_000);
     const collector = await createTestCollector();
     const questions = Array.from({ length: 200 }, (_, index) => ({
       id: `q${index}`,
