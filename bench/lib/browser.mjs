@@ -22,6 +22,9 @@ export async function coldLoad(browser, url, { cpuRate = 1, heap = false, timeou
     page.on('pageerror', (error) => errors.push(error.message));
     page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
     const cdp = await context.newCDPSession(page);
+    // Start on a blank page of the same origin, so the measured page loads in the renderer the
+    // throttling was set on (a fresh process for a cross-site navigation picked it up late at times).
+    await page.goto(new URL('/blank.html', url).href, { waitUntil: 'load', timeout: timeoutMs });
     if (cpuRate > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpuRate });
     await page.goto(url, { waitUntil: 'load', timeout: timeoutMs });
     const result = await Promise.race([
