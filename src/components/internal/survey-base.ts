@@ -5,6 +5,7 @@ import type { Question, SurveyConfig } from '../../core/config/schema.js';
 import { buildSubmission } from '../../core/payload.js';
 import type { AnswerValue, Submission } from '../../core/submission-schema.js';
 import { localize } from '../../core/text.js';
+import { checkSafeUrl, type SafeUrlResult } from '../../core/urls.js';
 import { ConfigController, type ConfigState } from '../../controllers/config-controller.js';
 import { DeliveryController } from '../../controllers/delivery-controller.js';
 import { SurveyConfigErrorEvent } from '../../events/survey-config-error.js';
@@ -72,14 +73,15 @@ export class SurveyBase extends LitElement {
   protected readonly delivery = new DeliveryController(this, () => ({
     // The first survey on the page sets up the shared outbox; with its endpoint, records held
     // behind an endpoint error move to a corrected same-origin endpoint on the next load.
-    endpoint: this.endpoint || this.surveyConfig?.endpoint,
+    endpoint: this.endpointUrl(),
     timeoutMs: this.surveyConfig?.delivery?.timeoutMs,
     headers: this.surveyConfig?.delivery?.headers,
     persist: this.mode === 'kiosk' || this.surveyConfig?.delivery?.persist,
   }), () => this.outbox);
   /** Bumped on every reset so Lit rebuilds the form from scratch: no input keeps an old value. */
   private generation = 0;
-  private loggedConfigIssues = '';
+  /** The setup problems last reported, so each distinct list is reported (event + console) once. */
+  private reportedSetup = '';
 
   constructor() {
     super();
@@ -126,14 +128,35 @@ export class SurveyBase extends LitElement {
         locale: this.activeLocale,
       });
       if (!this.dispatchEvent(new SurveySubmitEvent({ submission }))) return null;
-      const endpoint = this.endpoint || config.endpoint;
-      if (!endpoint) throw new Error('encounter-survey: no endpoint; set the endpoint attribute or "endpoint" in the config.');
-      await this.delivery.submit(submission, endpoint);
+      const endpoint = this.resolveEndpoint(config);
+      if (!endpoint.ok) throw new Error(`encounter-survey: ${endpoint.message}`);
+      await this.delivery.submit(submission, endpoint.url);
       this.afterSubmit();
       return submission;
     } finally {
       this.submitting = false;
     }
+  }
+
+  /**
+   * Where responses go: the `endpoint` attribute (relative URLs resolve against the page), else the
+   * config's. Checked here too, so a bad attribute shows up as a setup problem, not a failed submit.
+   */
+  protected resolveEndpoint(config: SurveyConfig): SafeUrlResult {
+    const raw = this.endpoint?.trim() || config.endpoint;
+    if (!raw) return { ok: false, message: 'No endpoint to send responses to: set the endpoint attribute or "endpoint" in the config.' };
+    let absolute = raw;
+    try {
+      if (!/^[a-z][a-z0-9+.-]*:/i.test(raw)) absolute = new URL(raw, document.baseURI).href;
+    } catch {
+      /* left as is: checkSafeUrl explains what is wrong */
+    }
+    return checkSafeUrl(absolute);
+  }
+
+  private endpointUrl(): string | undefined {
+    const endpoint = this.surveyConfig ? this.resolveEndpoint(this.surveyConfig) : null;
+    return endpoint?.ok ? endpoint.url : undefined;
   }
 
   /** Extension point for kiosk mode: what happens once a response is stored. */
@@ -157,8 +180,15 @@ export class SurveyBase extends LitElement {
     const config = this.surveyConfig;
     if (this.locale) return this.locale;
     if (!config) return navigator.language;
-    const supported = new Set(config.locales);
-    return navigator.languages.find((tag) => supported.has(tag)) ?? config.locales[0]!;
+    // The browser's first language the survey offers (es-MX finds es), else the survey's default.
+    const language = (tag: string) => tag.toLowerCase().split('-')[0];
+    for (const tag of navigator.languages) {
+      const offered =
+        config.locales.find((locale) => locale.toLowerCase() === tag.toLowerCase()) ??
+        config.locales.find((locale) => language(locale) === language(tag));
+      if (offered) return offered;
+    }
+    return config.locales[0]!;
   }
 
   protected get t(): Translation {
@@ -192,17 +222,30 @@ export class SurveyBase extends LitElement {
       src: this.src,
       preset: this.preset,
     });
+    this.reportSetup();
+  }
+
+  /** Problems with the config or with where responses go, for the page author; empty when ready. */
+  protected setupIssues(): ReadonlyArray<{ path: string; message: string }> {
+    const state = this.configSource.state;
+    if (state.status === 'error') return state.issues;
+    if (state.status === 'loading') return [];
+    const endpoint = this.resolveEndpoint(state.config);
+    return endpoint.ok ? [] : [{ path: 'endpoint', message: endpoint.message }];
+  }
+
+  private reportSetup() {
+    const issues = this.setupIssues();
+    const report = issues.map((issue) => `  ${issue.path || '(root)'}: ${issue.message}`).join('\n');
+    if (report === this.reportedSetup) return;
+    this.reportedSetup = report;
+    if (!report) return;
+    this.dispatchEvent(new SurveyConfigErrorEvent({ issues }));
+    console.error(`encounter-survey: the setup has problems:\n${report}`);
   }
 
   private configResolved(state: ConfigState) {
     if (state.status === 'ready') this.clearAnswers();
-    if (state.status !== 'error') return;
-    this.dispatchEvent(new SurveyConfigErrorEvent({ issues: state.issues }));
-    // Once per distinct problem list: a reconnect or re-render must not flood the console.
-    const report = state.issues.map((issue) => `  ${issue.path || '(root)'}: ${issue.message}`).join('\n');
-    if (report === this.loggedConfigIssues) return;
-    this.loggedConfigIssues = report;
-    console.error(`encounter-survey: the config has problems:\n${report}`);
   }
 
   private validate(questions: Question[]): boolean {
@@ -262,7 +305,8 @@ export class SurveyBase extends LitElement {
     const state = this.configSource.state;
     const t = this.t;
     if (state.status === 'loading') return html`<div part="base" aria-busy="true">${t.loading}</div>`;
-    if (state.status === 'error') return this.renderConfigError(state.issues, t);
+    const issues = this.setupIssues();
+    if (state.status === 'error' || issues.length > 0) return this.renderConfigError(issues, t);
     const config = state.config;
     return html`<div part="base" lang=${this.activeLocale} dir=${t.$dir}>
       ${this.renderBody(config, t)} ${this.renderFooter(config, t)}

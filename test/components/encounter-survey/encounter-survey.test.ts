@@ -192,6 +192,38 @@ describe('<encounter-survey>', () => {
     }
   });
 
+  it('reports a missing or insecure endpoint as a setup problem, and accepts a relative one', async () => {
+    const originalError = console.error;
+    console.error = () => undefined;
+    try {
+      for (const [endpoint, expected] of [
+        ['', 'No endpoint to send responses to'],
+        ['http://collector.example.org/responses', 'https'],
+        ['javascript:alert(1)', 'Unsafe link'],
+      ] as const) {
+        const element = document.createElement('encounter-survey') as EncounterSurvey;
+        element.config = sampleConfig();
+        if (endpoint) element.setAttribute('endpoint', endpoint);
+        const event = oneEvent(element, 'survey-config-error') as Promise<SurveyConfigErrorEvent>;
+        document.body.append(element);
+        const { detail } = await event;
+        expect(detail.issues[0]!.path).to.equal('endpoint');
+        expect(detail.issues[0]!.message).to.contain(expected);
+        await element.updateComplete;
+        expect(element.shadowRoot!.querySelector('[part~="config-error"]')!.textContent).to.contain(expected);
+        element.remove();
+      }
+    } finally {
+      console.error = originalError;
+    }
+    const collector = await createTestCollector();
+    const relative = new URL(collector.endpoint).pathname;
+    const survey = await renderSurvey(sampleConfig(), relative);
+    await survey.choose('support', 'emotional');
+    await survey.submit();
+    await collector.waitFor((state) => state.records.length === 1);
+  });
+
   it('reads config from inline JSON, then src, then the preset', async () => {
     const collector = await createTestCollector();
     const inline = await fixture<EncounterSurvey>(html`<encounter-survey endpoint=${collector.endpoint}>
