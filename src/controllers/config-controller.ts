@@ -40,9 +40,17 @@ export class ConfigController implements ReactiveController {
     host.addController(this);
   }
 
+  hostConnected() {
+    // Moved in the DOM while a `src` fetch was in flight: fetch again.
+    if (!this.lastKey) this.host.requestUpdate();
+  }
+
   hostDisconnected() {
-    this.abort?.abort();
-    this.lastKey = undefined;
+    // Only an unfinished fetch is abandoned; a resolved config stays as it is (no re-parse, no reset).
+    if (this.state.status === 'loading' && this.abort && !this.abort.signal.aborted) {
+      this.abort.abort();
+      this.lastKey = undefined;
+    }
   }
 
   /** Resolves again when any source changed since the last call. */

@@ -8,7 +8,7 @@ import { SurveyStorageWarningEvent } from '../events/survey-storage-warning.js';
 import { getSharedOutbox, type Outbox, type OutboxOptions, type OutboxStatus } from '../outbox/index.js';
 
 /** What the respondent is told after submitting; never more technical than this. */
-export type DeliveryStatus = 'idle' | 'saved' | 'sending' | 'sent' | 'unsaved';
+export type DeliveryStatus = 'idle' | 'saved' | 'sending' | 'sent' | 'unsaved' | 'too-large';
 
 /**
  * Connects an element to the page's shared outbox: submits, and re-fires the outbox's news as
@@ -28,15 +28,20 @@ export class DeliveryController implements ReactiveController {
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
-    private readonly options: () => OutboxOptions,
+    /** The delivery options, or undefined while they are not known yet (the config is loading). */
+    private readonly options: () => OutboxOptions | undefined,
     /** An outbox the page supplied (the element's `outbox` property), used instead of the shared one. */
     private readonly supplied: () => Outbox | undefined = () => undefined,
   ) {
     host.addController(this);
   }
 
-  hostConnected() {
-    this.connect();
+  /**
+   * Connects once the config is known, not in connectedCallback: the shared outbox is created with
+   * the first survey's delivery options (endpoint, headers, timeout), which come from the config.
+   */
+  hostUpdated() {
+    if (!this.unsubscribe && (this.supplied() || this.options())) this.connect();
   }
 
   hostDisconnected() {
@@ -52,7 +57,7 @@ export class DeliveryController implements ReactiveController {
       this.unsubscribe = undefined;
       this.outbox = supplied;
     }
-    if (!this.outbox) this.outbox = getSharedOutbox(this.options());
+    if (!this.outbox) this.outbox = getSharedOutbox(this.options() ?? {});
     if (!this.unsubscribe) {
       this.unsubscribe = this.outbox.subscribe((event) => {
         switch (event.type) {
@@ -109,7 +114,8 @@ export class DeliveryController implements ReactiveController {
     } catch (error) {
       this.awaitingReceipt.delete(submission.id);
       this.mine.delete(submission.id);
-      this.setStatus('unsaved');
+      // Too long to send is the one failure the respondent can fix; say so rather than "try later".
+      this.setStatus((error as { code?: string }).code === 'payload-too-large' ? 'too-large' : 'unsaved');
       throw error;
     }
   }

@@ -17,12 +17,20 @@ export class StaffPanelController implements ReactiveController {
   wrongPin = false;
   busy = false;
   private pressHandle: unknown;
+  private idleHandle: unknown;
+
+  /** Export hands over every waiting response, so it is offered only behind a PIN. */
+  get canExport(): boolean {
+    return Boolean(this.pin());
+  }
 
   constructor(
     private readonly host: ReactiveControllerHost,
     private readonly clock: () => Clock,
     private readonly pin: () => string | undefined,
     private readonly outbox: () => Outbox,
+    /** A panel left open closes by itself after this long without a touch (the kiosk's idle time). */
+    private readonly idleMs: () => number,
   ) {
     host.addController(this);
   }
@@ -59,8 +67,16 @@ export class StaffPanelController implements ReactiveController {
   }
 
   close() {
+    this.clock().clearTimeout(this.idleHandle);
     this.set('closed');
   }
+
+  /** Staff are still using the panel: restart its own idle time. */
+  touch = () => {
+    if (this.state === 'closed') return;
+    this.clock().clearTimeout(this.idleHandle);
+    this.idleHandle = this.clock().setTimeout(() => this.close(), this.idleMs());
+  };
 
   async sendNow() {
     await this.while(() => this.outbox().flush({ ignoreBackoff: true }));
@@ -68,6 +84,7 @@ export class StaffPanelController implements ReactiveController {
 
   /** Saves what is queued as a JSON file staff can re-import with `importAll()`. */
   async exportResponses() {
+    if (!this.canExport || this.state !== 'open') return;
     await this.while(async () => {
       const data = await this.outbox().exportAll();
       const blob = new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' });
@@ -93,6 +110,7 @@ export class StaffPanelController implements ReactiveController {
 
   private set(state: StaffPanelState) {
     this.state = state;
+    this.touch();
     this.host.requestUpdate();
   }
 }

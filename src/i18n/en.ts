@@ -25,6 +25,7 @@ export const en: Translation = {
   statusSaved: 'Saved on this device. It will be sent automatically.',
   statusSending: 'Sending… please keep this page open for a moment.',
   statusUnsaved: 'Your answers could not be saved on this device. Nothing was sent. Please try again later.',
+  statusTooLarge: 'Your answers are too long to send. Please shorten them and try again.',
   configError: 'This survey cannot be shown because its setup has problems:',
   loading: 'Loading…',
   startOver: 'Start over',

@@ -26,6 +26,7 @@ export const es: Translation = {
   statusSaved: 'Guardado en este dispositivo. Se enviará automáticamente.',
   statusSending: 'Enviando… mantenga esta página abierta un momento.',
   statusUnsaved: 'No se pudieron guardar sus respuestas en este dispositivo. No se envió nada. Inténtelo más tarde.',
+  statusTooLarge: 'Sus respuestas son demasiado largas para enviarlas. Acórtelas e inténtelo de nuevo.',
   configError: 'Esta encuesta no se puede mostrar porque su configuración tiene problemas:',
   loading: 'Cargando…',
   startOver: 'Empezar de nuevo',

@@ -28,6 +28,7 @@ export const fr: Translation = {
   statusSending: 'Envoi… gardez cette page ouverte un instant.',
   statusUnsaved:
     'Vos réponses n’ont pas pu être enregistrées sur cet appareil. Rien n’a été envoyé. Réessayez plus tard.',
+  statusTooLarge: 'Vos réponses sont trop longues pour être envoyées. Raccourcissez-les et réessayez.',
   configError: 'Ce questionnaire ne peut pas s’afficher car sa configuration comporte des erreurs :',
   loading: 'Chargement…',
   startOver: 'Recommencer',

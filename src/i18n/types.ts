@@ -26,6 +26,7 @@ export interface Translation {
   statusSaved: string;
   statusSending: string;
   statusUnsaved: string;
+  statusTooLarge: string;
   configError: string;
   loading: string;
   startOver: string;

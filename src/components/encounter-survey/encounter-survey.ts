@@ -117,6 +117,7 @@ export class EncounterSurvey extends SurveyBase {
     () => this.clock,
     () => this.surveyConfig?.kiosk?.staffPin,
     () => this.delivery.connect(),
+    () => (this.surveyConfig?.kiosk?.idleSeconds ?? 60) * 1000,
   );
   private readonly wakeLock = new WakeLockController(this);
   private afterSubmitHandle: unknown;
@@ -133,6 +134,7 @@ export class EncounterSurvey extends SurveyBase {
 
   protected override clearAnswers() {
     super.clearAnswers();
+    this.staff.close();
     this.clock.clearTimeout(this.afterSubmitHandle);
     this.idle.stop();
     if (this.kiosk) this.phase = 'start';
@@ -191,6 +193,9 @@ export class EncounterSurvey extends SurveyBase {
 
   private onQuickExit = (url: string) => {
     this.discard('quick-exit');
+    // On a shared tablet, leaving the page would strand the kiosk on another site for everyone after;
+    // the wipe back to the start screen is the exit there.
+    if (this.kiosk) return;
     // replace(): Back must not return to the survey.
     location.replace(url);
   };

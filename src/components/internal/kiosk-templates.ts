@@ -69,7 +69,14 @@ export function renderStaffPanel(t: Translation, locale: string, staff: StaffPan
     input.value = '';
   };
   if (staff.state === 'pin') {
-    return html`<section part="staff-panel" role="dialog" aria-modal="true" aria-labelledby="staff-title">
+    return html`<section
+      part="staff-panel"
+      role="dialog"
+      aria-modal="true"
+      aria-labelledby="staff-title"
+      @pointerdown=${staff.touch}
+      @keydown=${staff.touch}
+    >
       <h2 id="staff-title">${t.staffPanel}</h2>
       <form @submit=${onPin} autocomplete="off">
         <label for="staff-pin">${t.pin}</label>
@@ -82,7 +89,14 @@ export function renderStaffPanel(t: Translation, locale: string, staff: StaffPan
       </form>
     </section>`;
   }
-  return html`<section part="staff-panel" role="dialog" aria-modal="true" aria-labelledby="staff-title">
+  return html`<section
+    part="staff-panel"
+    role="dialog"
+    aria-modal="true"
+    aria-labelledby="staff-title"
+    @pointerdown=${staff.touch}
+    @keydown=${staff.touch}
+  >
     <h2 id="staff-title">${t.staffPanel}</h2>
     <dl>
       <dt>${t.pendingCount}</dt>
@@ -98,9 +112,11 @@ export function renderStaffPanel(t: Translation, locale: string, staff: StaffPan
     </dl>
     <div class="actions">
       <button type="button" part="send-now" ?disabled=${staff.busy} @click=${() => staff.sendNow()}>${t.sendNow}</button>
-      <button type="button" part="export" ?disabled=${staff.busy} @click=${() => staff.exportResponses()}>
-        ${t.exportResponses}
-      </button>
+      ${staff.canExport
+        ? html`<button type="button" part="export" ?disabled=${staff.busy} @click=${() => staff.exportResponses()}>
+            ${t.exportResponses}
+          </button>`
+        : nothing}
       <button type="button" class="primary" @click=${() => staff.close()}>${t.close}</button>
     </div>
   </section>`;

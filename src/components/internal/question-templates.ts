@@ -150,7 +150,7 @@ function renderOtherText(question: Question, ctx: QuestionContext) {
         autocomplete="off"
         .value=${ctx.otherText}
         ?disabled=${ctx.disabled}
-        maxlength=${max * 2}
+        maxlength=${max}
         @input=${(event: Event) => ctx.onOtherText(question, (event.target as HTMLInputElement).value)}
       />
     </label>

@@ -22,6 +22,14 @@ function safeLink(url: string | undefined, label: string) {
     : html`<a href=${safe.url}>${label}</a>`;
 }
 
+/**
+ * A helpline number as a `tel:` link only when it is plainly a number: stripping the words out of
+ * "1-800-273-8255 ext. 1" would dial a different number, so anything else stays text.
+ */
+function phoneLink(phone: string) {
+  return /^\+?[\d\s().-]+$/.test(phone) ? safeLink(`tel:${phone.replace(/[^\d+]/g, '')}`, phone) : html`${phone}`;
+}
+
 function fieldWords(field: SubmissionField, ctx: SafetyContext): string {
   const { t } = ctx;
   switch (field.kind) {
@@ -73,7 +81,7 @@ export function renderSafety(ctx: SafetyContext) {
           <ul part="helplines">
             ${safety.helplines.map(
               (line) => html`<li>
-                ${text(line.name)}${line.phone ? html`: ${safeLink(`tel:${line.phone.replace(/[^\d+]/g, '')}`, line.phone)}` : nothing}
+                ${text(line.name)}${line.phone ? html`: ${phoneLink(line.phone)}` : nothing}
                 ${line.url ? html` ${safeLink(line.url, line.url)}` : nothing}
                 ${line.hours ? html` (${text(line.hours)})` : nothing}
               </li>`,

@@ -4,7 +4,7 @@ import { validateAnswer, type AnswerProblem, type Answers } from '../../core/ans
 import type { Question, SurveyConfig } from '../../core/config/schema.js';
 import { buildSubmission } from '../../core/payload.js';
 import type { AnswerValue, Submission } from '../../core/submission-schema.js';
-import { localize } from '../../core/text.js';
+import { localize, matchLocale } from '../../core/text.js';
 import { checkSafeUrl, type SafeUrlResult } from '../../core/urls.js';
 import { ConfigController, type ConfigState } from '../../controllers/config-controller.js';
 import { DeliveryController } from '../../controllers/delivery-controller.js';
@@ -14,6 +14,7 @@ import { SurveySubmitEvent } from '../../events/survey-submit.js';
 import { translationFor, type Translation } from '../../i18n/index.js';
 import type { Outbox } from '../../outbox/index.js';
 import { renderQuestion } from './question-templates.js';
+import { renderConfigError, renderStatus } from './survey-templates.js';
 import { visiblePages } from './pages.js';
 import { questionStyles } from '../shared/question.styles.js';
 import { themeStyles } from '../shared/theme.styles.js';
@@ -70,18 +71,27 @@ export class SurveyBase extends LitElement {
   declare protected submitting: boolean;
 
   protected readonly configSource = new ConfigController(this, (state) => this.configResolved(state));
-  protected readonly delivery = new DeliveryController(this, () => ({
-    // The first survey on the page sets up the shared outbox; with its endpoint, records held
-    // behind an endpoint error move to a corrected same-origin endpoint on the next load.
-    endpoint: this.endpointUrl(),
-    timeoutMs: this.surveyConfig?.delivery?.timeoutMs,
-    headers: this.surveyConfig?.delivery?.headers,
-    persist: this.mode === 'kiosk' || this.surveyConfig?.delivery?.persist,
-  }), () => this.outbox);
+  protected readonly delivery = new DeliveryController(
+    this,
+    () => {
+      const config = this.surveyConfig;
+      if (!config) return undefined;
+      // The first survey on the page sets up the shared outbox; with its endpoint, records held
+      // behind an endpoint error move to a corrected same-origin endpoint on the next load.
+      return {
+        endpoint: this.endpointUrl(),
+        timeoutMs: config.delivery.timeoutMs,
+        headers: config.delivery.headers,
+        persist: this.mode === 'kiosk' || config.delivery.persist,
+      };
+    },
+    () => this.outbox,
+  );
   /** Bumped on every reset so Lit rebuilds the form from scratch: no input keeps an old value. */
   private generation = 0;
   /** The setup problems last reported, so each distinct list is reported (event + console) once. */
   private reportedSetup = '';
+  private resolvedConfigJson = '';
 
   constructor() {
     super();
@@ -165,6 +175,8 @@ export class SurveyBase extends LitElement {
     this.problems = new Map();
     this.generation++;
     this.phase = 'done';
+    // The focused Submit button is gone: take focus to the thank-you so it is read out.
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[part="thank-you"]')?.focus());
   }
 
   protected clearAnswers() {
@@ -176,11 +188,15 @@ export class SurveyBase extends LitElement {
     this.delivery.clear();
   }
 
+  /**
+   * One of the survey's own locales, so its text, the built-in strings and `lang` (which picks a
+   * screen reader's voice) always agree: the `lang` attribute, else the browser's first language
+   * the survey offers (es-MX finds es), else the survey's default.
+   */
   protected get activeLocale(): string {
     const config = this.surveyConfig;
-    if (this.locale) return this.locale;
-    if (!config) return navigator.language;
-    // The browser's first language the survey offers (es-MX finds es), else the survey's default.
+    if (!config) return this.locale ?? navigator.language;
+    if (this.locale) return matchLocale(this.locale, config.locales);
     const language = (tag: string) => tag.toLowerCase().split('-')[0];
     for (const tag of navigator.languages) {
       const offered =
@@ -245,7 +261,12 @@ export class SurveyBase extends LitElement {
   }
 
   private configResolved(state: ConfigState) {
-    if (state.status === 'ready') this.clearAnswers();
+    if (state.status !== 'ready') return;
+    // A framework re-render that passes an equal config object must not wipe the respondent's answers.
+    const json = JSON.stringify(state.config);
+    if (json === this.resolvedConfigJson) return;
+    this.resolvedConfigJson = json;
+    this.clearAnswers();
   }
 
   private validate(questions: Question[]): boolean {
@@ -306,10 +327,11 @@ export class SurveyBase extends LitElement {
     const t = this.t;
     if (state.status === 'loading') return html`<div part="base" aria-busy="true">${t.loading}</div>`;
     const issues = this.setupIssues();
-    if (state.status === 'error' || issues.length > 0) return this.renderConfigError(issues, t);
+    if (state.status === 'error' || issues.length > 0) return renderConfigError(issues, t);
     const config = state.config;
+    // One status element for every phase, so screen readers announce its change of text.
     return html`<div part="base" lang=${this.activeLocale} dir=${t.$dir}>
-      ${this.renderBody(config, t)} ${this.renderFooter(config, t)}
+      ${this.renderBody(config, t)} ${renderStatus(this.delivery.status, t)} ${this.renderFooter(config, t)}
     </div>`;
   }
 
@@ -324,16 +346,10 @@ export class SurveyBase extends LitElement {
     return nothing;
   }
 
-  protected renderStatus(t: Translation) {
-    const messages = { idle: '', saved: t.statusSaved, sending: t.statusSending, sent: t.statusSent, unsaved: t.statusUnsaved };
-    return html`<p part="status" role="status">${messages[this.delivery.status]}</p>`;
-  }
-
   private renderThankYou(config: SurveyConfig, t: Translation) {
     return html`<section part="thank-you" tabindex="-1">
-        <h2>${config.thankYou ? this.text(config.thankYou) : t.statusSent}</h2>
-      </section>
-      ${this.renderStatus(t)}`;
+      <h2>${config.thankYou ? this.text(config.thankYou) : t.statusSent}</h2>
+    </section>`;
   }
 
   private renderForm(config: SurveyConfig, t: Translation) {
@@ -375,16 +391,6 @@ export class SurveyBase extends LitElement {
           </div>
         </form>`,
       )}
-      ${this.renderStatus(t)}
     `;
-  }
-
-  private renderConfigError(issues: ReadonlyArray<{ path: string; message: string }>, t: Translation) {
-    return html`<div part="base config-error" role="alert">
-      <p>${t.configError}</p>
-      <ul>
-        ${issues.map((issue) => html`<li>${issue.path ? html`<code>${issue.path}</code>: ` : nothing}${issue.message}</li>`)}
-      </ul>
-    </div>`;
   }
 }

@@ -6,11 +6,15 @@ import type { ChoiceOption, Question } from '../../core/config/schema.js';
 import type { AnswerValue } from '../../core/submission-schema.js';
 import '../../core/zod.js'; // jitless first (strict CSP)
 import * as z from 'zod/mini';
+import { truncateCodePoints } from '../../core/text.js';
 import { translationFor } from '../../i18n/index.js';
 import { OTHER_VALUE, problemMessage, renderQuestion, taxonomyOptions } from '../internal/question-templates.js';
 import { questionStyles } from '../shared/question.styles.js';
 import { themeStyles } from '../shared/theme.styles.js';
 import { supportTypeSelectorStyles } from './support-type-selector.styles.js';
+
+/** Longest "Other" text the form carries, in characters (code points). */
+const OTHER_MAX_LENGTH = 100;
 
 /**
  * The support-type question on its own, as a form control: put it in any `<form>` with a `name`
@@ -172,7 +176,7 @@ export class SupportTypeSelector extends LitElement {
       min: this.min,
       max: this.max,
       allowOther: this.allowOther,
-      otherMaxLength: 100,
+      otherMaxLength: OTHER_MAX_LENGTH,
       options: this.options ?? this.inlineOptions() ?? taxonomyOptions,
     };
   }
@@ -206,7 +210,8 @@ export class SupportTypeSelector extends LitElement {
     const data = new FormData();
     if (this.name) {
       for (const value of this.value) data.append(this.name, value);
-      if (this.value.includes(OTHER_VALUE) && this.otherText.trim()) data.append(`${this.name}.other`, this.otherText.trim());
+      const other = truncateCodePoints(this.otherText.trim(), OTHER_MAX_LENGTH);
+      if (this.value.includes(OTHER_VALUE) && other) data.append(`${this.name}.other`, other);
     }
     this.internals.setFormValue(data, JSON.stringify({ value: this.value, otherText: this.otherText }));
     this.toggleState('has-value', this.value.length > 0);

@@ -40,6 +40,7 @@ describe('<encounter-survey>', () => {
     expect(events).to.deep.equal(['survey-submit', 'survey-queued', 'survey-delivered']);
     await waitUntil(() => survey.statusText() === 'Sent. Thank you.', 8000, 'the status line to say Sent');
     expect(survey.text()).to.contain('Thank you for telling us.');
+    expect(survey.root.activeElement).to.equal(survey.root.querySelector('[part="thank-you"]'), 'focus moves to the thank-you');
     await expect(survey.element).to.be.accessible();
   });
 
@@ -259,15 +260,21 @@ describe('<encounter-survey>', () => {
 
   it('speaks Spanish and French, and lays out Arabic right to left', async () => {
     const collector = await createTestCollector();
-    const es = await renderSurvey(sampleConfig(), collector.endpoint, { lang: 'es' });
+    const multilingual = sampleConfig({ locales: ['en', 'es', 'fr', 'ar'] });
+    const es = await renderSurvey(multilingual, collector.endpoint, { lang: 'es-MX' });
     expect(es.button('submit-button')!.textContent!.trim()).to.equal('Enviar');
-    const fr = await renderSurvey(sampleConfig(), collector.endpoint, { lang: 'fr' });
+    expect(es.root.querySelector('[part="base"]')!.getAttribute('lang')).to.equal('es');
+    const fr = await renderSurvey(multilingual, collector.endpoint, { lang: 'fr' });
     expect(fr.button('submit-button')!.textContent!.trim()).to.equal('Envoyer');
-    const ar = await renderSurvey(sampleConfig(), collector.endpoint, { lang: 'ar' });
+    const ar = await renderSurvey(multilingual, collector.endpoint, { lang: 'ar' });
     const base = ar.root.querySelector('[part="base"]')!;
     expect(base.getAttribute('dir')).to.equal('rtl');
     expect(getComputedStyle(ar.button('submit-button')!).direction).to.equal('rtl');
     await expect(ar.element).to.be.accessible();
+    // A language the survey does not offer: its own default, so text, buttons and lang agree.
+    const de = await renderSurvey(sampleConfig(), collector.endpoint, { lang: 'de' });
+    expect(de.root.querySelector('[part="base"]')!.getAttribute('lang')).to.equal('en');
+    expect(de.button('submit-button')!.textContent!.trim()).to.equal('Submit');
   });
 
   it('can be completed with the keyboard alone', async () => {
@@ -327,6 +334,19 @@ describe('<encounter-survey>', () => {
     expect(survey.root.querySelectorAll('input[type="checkbox"]')).to.have.length(10_000);
     await survey.choose('q199', 'o49');
     expect(survey.input('q199', 'o49').checked).to.equal(true);
+  });
+
+  it('keeps the answers when moved in the page or handed an equal config object', async () => {
+    const collector = await createTestCollector();
+    const survey = await renderSurvey(sampleConfig(), collector.endpoint);
+    await survey.choose('support', 'emotional');
+    const elsewhere = document.createElement('div');
+    document.body.append(elsewhere);
+    elsewhere.append(survey.element);
+    survey.element.config = sampleConfig();
+    await survey.settle();
+    expect(survey.input('support', 'emotional').checked).to.equal(true);
+    elsewhere.remove();
   });
 
   it('reset() clears every answer and fires survey-reset', async () => {

@@ -187,6 +187,35 @@ describe('<encounter-survey mode="kiosk">', () => {
     expect(survey.button('export')).to.exist;
   });
 
+  it('without a PIN the panel offers no export, and a panel left open closes by itself', async () => {
+    const { survey, clock } = await kiosk();
+    const corner = survey.button('staff-corner')!;
+    corner.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true }));
+    clock.advance(LONG_PRESS_MS);
+    await survey.settle();
+    expect(survey.root.querySelector('[data-field="pending"]')).to.exist;
+    expect(survey.button('export')).to.equal(null, 'export hands over every waiting response: PIN only');
+    expect(survey.button('send-now')).to.exist;
+    clock.advance(60_000);
+    await survey.settle();
+    expect(survey.root.querySelector('[part="staff-panel"]')).to.equal(null);
+    expect(survey.button('start-button')).to.exist;
+  });
+
+  it('quick exit on a kiosk wipes back to the start screen instead of leaving the page', async () => {
+    const collector = await createTestCollector();
+    const config = { ...kioskConfig(), safety: { quickExit: { url: 'https://example.org/' } } };
+    const survey = await renderSurvey(config, collector.endpoint, { mode: 'kiosk' });
+    survey.element.clock = new ManualClock();
+    await fillAndType(survey);
+    const reset = oneEvent(survey.element, 'survey-reset') as Promise<SurveyResetEvent>;
+    await survey.press('quick-exit');
+    expect((await reset).detail.reason).to.equal('quick-exit');
+    expect(location.href).not.to.contain('example.org');
+    await survey.press('start-button');
+    expect(leavesNoTrace(survey)).to.equal(true);
+  });
+
   it('shows the safety footer and "what this survey sends" on every screen', async () => {
     const { survey } = await kiosk();
     expect(survey.text()).to.contain('This tablet is not monitored.');
