@@ -5,7 +5,6 @@ import type { Question, SurveyConfig } from '../../core/config/schema.js';
 import { buildSubmission } from '../../core/payload.js';
 import type { AnswerValue, Submission } from '../../core/submission-schema.js';
 import { localize, matchLocale } from '../../core/text.js';
-import { checkSafeUrl, type SafeUrlResult } from '../../core/urls.js';
 import { ConfigController, type ConfigState } from '../../controllers/config-controller.js';
 import { DeliveryController } from '../../controllers/delivery-controller.js';
 import { SurveyConfigErrorEvent } from '../../events/survey-config-error.js';
@@ -15,6 +14,7 @@ import { translationFor, type Translation } from '../../i18n/index.js';
 import type { Outbox } from '../../outbox/index.js';
 import { renderQuestion } from './question-templates.js';
 import { renderConfigError, renderStatus } from './survey-templates.js';
+import { resolveEndpoint } from './endpoint.js';
 import { visiblePages } from './pages.js';
 import { questionStyles } from '../shared/question.styles.js';
 import { themeStyles } from '../shared/theme.styles.js';
@@ -138,7 +138,7 @@ export class SurveyBase extends LitElement {
         locale: this.activeLocale,
       });
       if (!this.dispatchEvent(new SurveySubmitEvent({ submission }))) return null;
-      const endpoint = this.resolveEndpoint(config);
+      const endpoint = resolveEndpoint(this.endpoint, config, document.baseURI);
       if (!endpoint.ok) throw new Error(`encounter-survey: ${endpoint.message}`);
       await this.delivery.submit(submission, endpoint.url);
       this.afterSubmit();
@@ -148,24 +148,8 @@ export class SurveyBase extends LitElement {
     }
   }
 
-  /**
-   * Where responses go: the `endpoint` attribute (relative URLs resolve against the page), else the
-   * config's. Checked here too, so a bad attribute shows up as a setup problem, not a failed submit.
-   */
-  protected resolveEndpoint(config: SurveyConfig): SafeUrlResult {
-    const raw = this.endpoint?.trim() || config.endpoint;
-    if (!raw) return { ok: false, message: 'No endpoint to send responses to: set the endpoint attribute or "endpoint" in the config.' };
-    let absolute = raw;
-    try {
-      if (!/^[a-z][a-z0-9+.-]*:/i.test(raw)) absolute = new URL(raw, document.baseURI).href;
-    } catch {
-      /* left as is: checkSafeUrl explains what is wrong */
-    }
-    return checkSafeUrl(absolute);
-  }
-
   private endpointUrl(): string | undefined {
-    const endpoint = this.surveyConfig ? this.resolveEndpoint(this.surveyConfig) : null;
+    const endpoint = this.surveyConfig ? resolveEndpoint(this.endpoint, this.surveyConfig, document.baseURI) : null;
     return endpoint?.ok ? endpoint.url : undefined;
   }
 
@@ -246,7 +230,7 @@ export class SurveyBase extends LitElement {
     const state = this.configSource.state;
     if (state.status === 'error') return state.issues;
     if (state.status === 'loading') return [];
-    const endpoint = this.resolveEndpoint(state.config);
+    const endpoint = resolveEndpoint(this.endpoint, state.config, document.baseURI);
     return endpoint.ok ? [] : [{ path: 'endpoint', message: endpoint.message }];
   }
 
