@@ -69,16 +69,10 @@ export function renderStaffPanel(t: Translation, locale: string, staff: StaffPan
     input.value = '';
   };
   if (staff.state === 'pin') {
-    return html`<section
-      part="staff-panel"
-      role="dialog"
-      aria-modal="true"
-      aria-labelledby="staff-title"
-      @pointerdown=${staff.touch}
-      @keydown=${staff.touch}
-    >
-      <h2 id="staff-title">${t.staffPanel}</h2>
-      <form @submit=${onPin} autocomplete="off">
+    return staffDialog(
+      t,
+      staff,
+      html`<form @submit=${onPin} autocomplete="off">
         <label for="staff-pin">${t.pin}</label>
         <input id="staff-pin" name="pin" type="password" inputmode="numeric" autocomplete="off" />
         ${staff.wrongPin ? html`<p class="error" role="alert">${t.wrongPin}</p>` : nothing}
@@ -86,19 +80,13 @@ export function renderStaffPanel(t: Translation, locale: string, staff: StaffPan
           <button type="button" @click=${() => staff.close()}>${t.close}</button>
           <button type="submit" class="primary">${t.unlock}</button>
         </div>
-      </form>
-    </section>`;
+      </form>`,
+    );
   }
-  return html`<section
-    part="staff-panel"
-    role="dialog"
-    aria-modal="true"
-    aria-labelledby="staff-title"
-    @pointerdown=${staff.touch}
-    @keydown=${staff.touch}
-  >
-    <h2 id="staff-title">${t.staffPanel}</h2>
-    <dl>
+  return staffDialog(
+    t,
+    staff,
+    html`<dl>
       <dt>${t.pendingCount}</dt>
       <dd data-field="pending">${status?.pending ?? 0}</dd>
       <dt>${t.oldestPending}</dt>
@@ -118,6 +106,21 @@ export function renderStaffPanel(t: Translation, locale: string, staff: StaffPan
           </button>`
         : nothing}
       <button type="button" class="primary" @click=${() => staff.close()}>${t.close}</button>
-    </div>
+    </div>`,
+  );
+}
+
+/** The panel's frame; any touch inside keeps it open. */
+function staffDialog(t: Translation, staff: StaffPanelController, body: unknown) {
+  return html`<section
+    part="staff-panel"
+    role="dialog"
+    aria-modal="true"
+    aria-labelledby="staff-title"
+    @pointerdown=${staff.touch}
+    @keydown=${staff.touch}
+  >
+    <h2 id="staff-title">${t.staffPanel}</h2>
+    ${body}
   </section>`;
 }
