@@ -19,6 +19,8 @@ export function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
 
 export interface ClosableRecordStore extends RecordStore {
   close(): void;
+  /** A first read with no timeout of its own: the caller decides how long to wait, and may adopt it late. */
+  probe(): Promise<unknown>;
 }
 
 /**
@@ -64,6 +66,7 @@ export function idbRecordStore(databaseName = DEFAULT_DATABASE_NAME, timeoutMs =
     put: (record) => timed(set(record.id, record, use)),
     delete: (id) => timed(del(id, use)),
     update: (id, change) => timed(update(id, change, use)),
+    probe: () => entries(use),
     close,
   };
 }
@@ -73,7 +76,8 @@ export async function openIdbRecordStore(databaseName?: string, timeoutMs?: numb
   if (typeof indexedDB === 'undefined') throw new DOMException('IndexedDB is not available', 'NotSupportedError');
   const store = idbRecordStore(databaseName, timeoutMs);
   try {
-    await store.entries();
+    // Untimed: ResilientStore times the open and, when IndexedDB answers late, moves memory records over.
+    await store.probe();
   } catch (error) {
     store.close();
     throw error;
