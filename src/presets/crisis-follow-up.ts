@@ -1,5 +1,5 @@
 import type { SurveyConfigInput } from '../core/config/schema.js';
-import { anonymousIntro, helpfulScale, locales, thankYou, yesSomewhatNo } from './shared.js';
+import { anonymousIntro, chooseAllThatApply, helpfulScale, locales, thankYou, yesSomewhatNo } from './shared.js';
 
 /**
  * After a follow-up contact that came out of a crisis. Gentle and short; the safety footer points to
@@ -44,7 +44,7 @@ export const crisisFollowUp: SurveyConfigInput = {
         es: '¿Qué apoyo recibió?',
         fr: 'Quel soutien avez-vous reçu ?',
       },
-      help: { en: 'Choose all that apply.', es: 'Elija todas las que correspondan.', fr: 'Cochez tout ce qui s’applique.' },
+      help: chooseAllThatApply,
     },
     {
       id: 'helpful',

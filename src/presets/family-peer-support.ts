@@ -1,5 +1,5 @@
 import type { SurveyConfigInput } from '../core/config/schema.js';
-import { anonymousIntro, comment, helpfulScale, locales, thankYou, yesMaybeNo, yesSomewhatNo } from './shared.js';
+import { anonymousIntro, chooseAllThatApply, comment, helpfulScale, locales, thankYou, yesMaybeNo, yesSomewhatNo } from './shared.js';
 
 /** For parents, carers and family members supported by a family peer supporter. */
 export const familyPeerSupport: SurveyConfigInput = {
@@ -26,7 +26,7 @@ export const familyPeerSupport: SurveyConfigInput = {
         es: '¿Qué tipos de apoyo recibió como familiar o cuidador/a?',
         fr: 'Quels types de soutien avez-vous reçus en tant que proche ou aidant·e ?',
       },
-      help: { en: 'Choose all that apply.', es: 'Elija todas las que correspondan.', fr: 'Cochez tout ce qui s’applique.' },
+      help: chooseAllThatApply,
     },
     {
       id: 'lessAlone',

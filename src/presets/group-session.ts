@@ -1,5 +1,5 @@
 import type { SurveyConfigInput } from '../core/config/schema.js';
-import { anonymousIntro, comment, locales, thankYou, yesMaybeNo, yesSomewhatNo } from './shared.js';
+import { anonymousIntro, chooseAllThatApply, comment, locales, thankYou, yesMaybeNo, yesSomewhatNo } from './shared.js';
 
 /** After a peer-led group; asks about connection, which groups offer most. */
 export const groupSession: SurveyConfigInput = {
@@ -47,7 +47,7 @@ export const groupSession: SurveyConfigInput = {
         es: '¿Qué se llevó del grupo de hoy?',
         fr: 'Qu’avez-vous retiré du groupe aujourd’hui ?',
       },
-      help: { en: 'Choose all that apply.', es: 'Elija todas las que correspondan.', fr: 'Cochez tout ce qui s’applique.' },
+      help: chooseAllThatApply,
     },
     {
       id: 'comeBack',

@@ -1,5 +1,5 @@
 import type { SurveyConfigInput } from '../core/config/schema.js';
-import { anonymousIntro, comment, helpfulScale, locales, thankYou, yesMaybeNo, yesSomewhatNo } from './shared.js';
+import { anonymousIntro, chooseAllThatApply, comment, helpfulScale, locales, thankYou, yesMaybeNo, yesSomewhatNo } from './shared.js';
 
 /** The default: after a one-to-one peer support conversation. Five questions, under a minute. */
 export const peerSupportEncounter: SurveyConfigInput = {
@@ -25,7 +25,7 @@ export const peerSupportEncounter: SurveyConfigInput = {
         es: '¿Qué tipos de apoyo recibió hoy?',
         fr: 'Quels types de soutien avez-vous reçus aujourd’hui ?',
       },
-      help: { en: 'Choose all that apply.', es: 'Elija todas las que correspondan.', fr: 'Cochez tout ce qui s’applique.' },
+      help: chooseAllThatApply,
     },
     {
       id: 'helpful',

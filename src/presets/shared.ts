@@ -15,6 +15,13 @@ export const yesMaybeNo: ChoiceOption[] = [
   { value: 'no', label: { en: 'No', es: 'No', fr: 'Non' } },
 ];
 
+/** Help under every support-types question. */
+export const chooseAllThatApply: LocalizedText = {
+  en: 'Choose all that apply.',
+  es: 'Elija todas las que correspondan.',
+  fr: 'Cochez tout ce qui s’applique.',
+};
+
 export const anonymousIntro: LocalizedText = {
   en: 'This survey is anonymous and takes less than a minute. Skip anything you like.',
   es: 'Esta encuesta es anónima y dura menos de un minuto. Puede saltarse cualquier pregunta.',
