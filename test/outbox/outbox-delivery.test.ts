@@ -50,10 +50,12 @@ describe('outbox: delivery faults', () => {
   it('a hanging server is aborted at the timeout and retried (4)', async () => {
     const collector = await createTestCollector();
     await collector.script({ hang: true });
-    const outbox = openOutbox({ endpoint: collector.endpoint, databaseName: uniqueDatabase(), timeoutMs: 300 });
+    // The server would hang for 60 s; 2 s is short enough to prove the abort and long enough that a
+    // loaded CI machine does not time out the retry as well.
+    const outbox = openOutbox({ endpoint: collector.endpoint, databaseName: uniqueDatabase(), timeoutMs: 2000 });
     const events = record(outbox);
     await outbox.submit(submission());
-    await until(() => ofType(events, 'delivered').length > 0);
+    await until(() => ofType(events, 'delivered').length > 0, 15_000);
     expect((await collector.state()).requests.map((r) => r.outcome)).to.deep.equal(['hang', 'stored']);
     expect(outbox.status().lastError).to.equal(null);
   });

@@ -29,6 +29,7 @@ function readBody(req) {
     req.on('data', (chunk) => chunks.push(chunk));
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
+    req.on('aborted', () => reject(new Error('client aborted')));
   });
 }
 
@@ -137,8 +138,11 @@ let crossOriginServer;
 
 function startCrossOriginServer() {
   if (crossOriginServer) return;
-  crossOriginServer = http.createServer(async (req, res) => {
-    if (!(await handle(req, res, { allowCors: false }))) send(res, 404, { error: 'not-found' });
+  crossOriginServer = http.createServer((req, res) => {
+    // A client that gives up mid-request (an outbox timeout) must not crash the test runner's process.
+    handle(req, res, { allowCors: false })
+      .then((handled) => handled || send(res, 404, { error: 'not-found' }))
+      .catch(() => res.destroy());
   });
   crossOriginServer.listen(0, '127.0.0.1', () => {
     crossOriginPort = crossOriginServer.address().port;
@@ -152,6 +156,6 @@ export function testCollectorMiddleware() {
   return async (ctx, next) => {
     if (!ctx.path.startsWith('/__collector/')) return next();
     ctx.respond = false;
-    await handle(ctx.req, ctx.res, { allowCors: false });
+    await handle(ctx.req, ctx.res, { allowCors: false }).catch(() => ctx.res.destroy());
   };
 }
