@@ -135,6 +135,8 @@ describe('outbox: storage faults and several tabs', () => {
     await outbox.submit(response, { keepalive: true });
     expect(await storedKeys(databaseName)).to.deep.equal([response.id]);
     await collector.waitFor((s) => s.requests.length === 1);
+    // Wait until the 503 is back and the record is waiting again (not in flight), then leave the page.
+    await until(() => outbox.status().lastError !== null, 5000, 'the 503 to be seen');
     window.dispatchEvent(new PageTransitionEvent('pagehide'));
     const state = await collector.waitFor((s) => s.records.length === 1, 3000);
     expect(state.requests.map((r) => r.key)).to.deep.equal([response.id, response.id]);
