@@ -103,7 +103,8 @@ export class SupportTypeSelector extends LitElement {
   declare protected formDisabled: boolean;
 
   private readonly internals = this.attachInternals();
-  private optionsError: string | null = null;
+  /** Inline options parsed once per distinct script text (parsing runs JSON + zod). */
+  private inline: { text: string; options: ChoiceOption[] | undefined } | null = null;
 
   constructor() {
     super();
@@ -166,7 +167,7 @@ export class SupportTypeSelector extends LitElement {
   }
 
   private get question(): Question & { type: 'support-types' } {
-    const t = translationFor(this.locale ?? this.closest('[lang]')?.getAttribute('lang'));
+    const t = translationFor(this.language);
     return {
       id: this.name || 'support',
       type: 'support-types',
@@ -181,17 +182,28 @@ export class SupportTypeSelector extends LitElement {
     };
   }
 
+  /** The `lang` attribute, else the closest `[lang]` around it, else English. */
+  private get language(): string {
+    return this.locale ?? this.closest('[lang]')?.getAttribute('lang') ?? 'en';
+  }
+
   private inlineOptions(): ChoiceOption[] | undefined {
     const script = this.querySelector(':scope > script[type="application/json"]');
     if (!script) return undefined;
+    const text = script.textContent ?? '';
+    if (this.inline?.text === text) return this.inline.options;
+    let options: ChoiceOption[] | undefined;
+    let problem = '';
     try {
-      const parsed = z.safeParse(choiceOptionsSchema, JSON.parse(script.textContent ?? ''));
-      if (parsed.success) return parsed.data as ChoiceOption[];
-      this.optionsError = parsed.error.issues.map((issue) => `[${issue.path.join('.')}] ${issue.message}`).join('; ');
+      const parsed = z.safeParse(choiceOptionsSchema, JSON.parse(text));
+      if (parsed.success) options = parsed.data as ChoiceOption[];
+      else problem = parsed.error.issues.map((issue) => `[${issue.path.join('.')}] ${issue.message}`).join('; ');
     } catch (error) {
-      this.optionsError = `not JSON: ${(error as Error).message}`;
+      problem = `not JSON: ${(error as Error).message}`;
     }
-    return undefined;
+    if (problem) console.error(`support-type-selector: inline options are invalid (${problem}); using the default types.`);
+    this.inline = { text, options };
+    return options;
   }
 
   protected override willUpdate(changed: PropertyValues<this>) {
@@ -199,10 +211,6 @@ export class SupportTypeSelector extends LitElement {
   }
 
   protected override updated() {
-    if (this.optionsError) {
-      console.error(`support-type-selector: inline options are invalid (${this.optionsError}); using the default types.`);
-      this.optionsError = null;
-    }
     this.syncValidity();
   }
 
@@ -227,7 +235,7 @@ export class SupportTypeSelector extends LitElement {
     if (!problem) this.internals.setValidity({});
     else {
       const flags = { required: { valueMissing: true }, 'too-few': { rangeUnderflow: true }, 'too-many': { rangeOverflow: true } };
-      const t = translationFor(this.locale ?? this.closest('[lang]')?.getAttribute('lang'));
+      const t = translationFor(this.language);
       this.internals.setValidity(
         flags[problem.code as keyof typeof flags] ?? { customError: true },
         problemMessage(problem, t),
@@ -262,7 +270,7 @@ export class SupportTypeSelector extends LitElement {
   };
 
   protected override render() {
-    const lang = this.locale ?? this.closest('[lang]')?.getAttribute('lang') ?? 'en';
+    const lang = this.language;
     const t = translationFor(lang);
     return html`<div dir=${t.$dir} @change=${this.onChange}>
       ${renderQuestion(this.question, {

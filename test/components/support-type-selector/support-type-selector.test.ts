@@ -125,6 +125,23 @@ describe('<support-type-selector>', () => {
     expect(selector.shadowRoot!.querySelector('img')).to.equal(null);
   });
 
+  it('falls back to the default types on invalid inline options, saying so once', async () => {
+    const logged: unknown[] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => logged.push(args);
+    try {
+      const { selector } = await form(html`<form>
+        <support-type-selector name="support"><script type="application/json">[{ "value": "" }]</script></support-type-selector>
+      </form>`);
+      await click(selector, 'emotional');
+      await click(selector, 'social');
+      expect(logged).to.have.length(1);
+      expect(String((logged[0] as unknown[])[0])).to.contain('inline options are invalid');
+    } finally {
+      console.error = original;
+    }
+  });
+
   it('speaks the page language and lays out Arabic right to left', async () => {
     const { selector } = await form(html`<form lang="ar"><support-type-selector name="support"></support-type-selector></form>`);
     expect(selector.shadowRoot!.querySelector('div')!.getAttribute('dir')).to.equal('rtl');
