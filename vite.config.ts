@@ -7,6 +7,7 @@ import { defineConfig, type Plugin } from 'vite';
 // `npm start` serves demo/ (see scripts/start.mjs).
 const npmEntries = {
   index: 'src/index.ts',
+  'core/index': 'src/core/index.ts',
   define: 'src/define.ts',
   'components/encounter-survey/encounter-survey.define': 'src/components/encounter-survey/encounter-survey.define.ts',
   'components/support-type-selector/support-type-selector.define':

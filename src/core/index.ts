@@ -1,0 +1,28 @@
+// `encounter-survey/core`: the pure model, with no DOM, no Lit and no fetch. Safe to import in Node
+// (the collector uses it): the config parser, the submission schema and builder, the summary.
+export { parseSurveyConfig, parseSurveyConfigJson, safeParseSurveyConfig } from './config/parse.js';
+export type { SafeParseResult } from './config/parse.js';
+export { SurveyConfigError, formatPath } from './config/errors.js';
+export type { ConfigIssue } from './config/errors.js';
+export { surveyConfigSchema } from './config/schema.js';
+export type {
+  SurveyConfig,
+  SurveyConfigInput,
+  Question,
+  QuestionType,
+  ChoiceQuestion,
+  LocalizedText,
+  ChoiceOption,
+  TimeBucket,
+} from './config/schema.js';
+export { buildSubmission, describeSubmission, floorToBucket } from './payload.js';
+export type { SubmissionField, BuildOptions } from './payload.js';
+export { submissionSchema, answerValueSchema } from './submission-schema.js';
+export type { Submission, AnswerValue } from './submission-schema.js';
+export { visibleQuestions, validateAnswer, isQuestionVisible } from './answers.js';
+export type { Answers, AnswerProblem } from './answers.js';
+export { defaultSupportTypes } from './taxonomy.js';
+export { localize, codePointLength, truncateCodePoints } from './text.js';
+export { checkSafeUrl } from './urls.js';
+export { summarize, DEFAULT_K } from './summary.js';
+export type { SurveySummary, QuestionSummary, SummaryCell, QuestionKind, SummarizeOptions } from './summary.js';
