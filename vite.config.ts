@@ -3,7 +3,7 @@ import { defineConfig, type Plugin } from 'vite';
 
 // Two builds from one config:
 //   vite build                → dist/ npm modules (ESM, one file per source module; lit, zod, idb-keyval external)
-//   vite build --mode bundle  → dist/encounter-survey.js: everything in one minified file for a <script type="module">
+//   vite build --mode bundle  → dist/encounter-survey.js for a <script type="module">, and the chunks it loads on demand
 // `npm start` serves demo/ (see scripts/start.mjs).
 const npmEntries = {
   index: 'src/index.ts',
@@ -26,9 +26,18 @@ export default defineConfig(({ mode }) => {
         target: 'es2022',
         minify: true,
         sourcemap: true,
-        lib: { entry: 'src/define.ts', formats: ['es'], fileName: () => 'encounter-survey.js' },
-        // Library mode keeps ES output readable by default; this file is for <script> tags, so minify fully.
-        rolldownOptions: { output: { minify: true } },
+        lib: { entry: 'src/cdn.ts', formats: ['es'], fileName: () => 'encounter-survey.js' },
+        rolldownOptions: {
+          // The entry exports nothing a page relies on, so what it shares with the lazy chunks may live in it:
+          // everything needed for the first question arrives in one file, not a waterfall of small ones.
+          preserveEntrySignatures: 'allow-extension',
+          output: {
+            // Library mode keeps ES output readable by default; these files are for <script> tags, so minify fully.
+            minify: true,
+            // Chunks sit next to encounter-survey.js and are imported relative to it, from any CDN path.
+            chunkFileNames: 'encounter-survey.[name]-[hash].js',
+          },
+        },
       },
     };
   }
@@ -49,10 +58,10 @@ export default defineConfig(({ mode }) => {
     };
   }
   // Development: the demo pages. They load /encounter-survey.js, which here is the live source of
-  // the one-file build's entry (src/define.ts), so edits show up without a rebuild.
+  // the one-file build's entry (src/cdn.ts), so edits show up without a rebuild.
   const oneFileEntry: Plugin = {
     name: 'encounter-survey-one-file-entry',
-    resolveId: (id) => (id === '/encounter-survey.js' ? resolve('src/define.ts') : null),
+    resolveId: (id) => (id === '/encounter-survey.js' ? resolve('src/cdn.ts') : null),
   };
   return {
     root: 'demo',

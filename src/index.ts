@@ -24,5 +24,5 @@ export type { PresetName } from './presets/index.js';
 export { createOutbox, getSharedOutbox, OutboxError } from './outbox/index.js';
 export type { Outbox, OutboxOptions, OutboxStatus, OutboxEvent, SubmitReceipt } from './outbox/index.js';
 
-export { translations, translationFor } from './i18n/index.js';
-export type { Translation } from './i18n/index.js';
+export { loadTranslation } from './i18n/index.js';
+export type { SurveyStrings, KioskStrings, SummaryStrings } from './i18n/index.js';

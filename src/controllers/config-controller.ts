@@ -1,13 +1,15 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { SurveyConfigError } from '../core/config/errors.js';
-import { parseSurveyConfig, parseSurveyConfigJson } from '../core/config/parse.js';
+import type { ReactiveControllerHost } from 'lit';
+import type { ConfigIssue } from '../core/config/errors.js';
+import { readSurveyConfig } from '../core/config/read.js';
 import type { SurveyConfig } from '../core/config/schema.js';
-import { getPreset, presets, type PresetName } from '../presets/index.js';
+import { afterPaint } from './after-paint.js';
+import { JsonSourceController, type JsonSourceState } from './json-source-controller.js';
 
 export type ConfigState =
   | { status: 'loading' }
-  | { status: 'ready'; config: SurveyConfig }
-  | { status: 'error'; issues: ReadonlyArray<{ path: string; message: string }> };
+  /** `validated` is false while only the quick read is done (enough to show, not to submit). */
+  | { status: 'ready'; config: SurveyConfig; validated: boolean }
+  | { status: 'error'; issues: readonly ConfigIssue[] };
 
 export interface ConfigSources {
   /** The `config` property: an object (or JSON text) set from script. */
@@ -20,108 +22,149 @@ export interface ConfigSources {
   preset: string | null;
 }
 
-const issuesOf = (error: unknown) =>
-  error instanceof SurveyConfigError ? error.issues : [{ path: '', message: String((error as Error)?.message ?? error) }];
+/** A part of the survey (validation, a preset) could not be downloaded. */
+export class PartUnavailableError extends Error {
+  readonly code = 'part-unavailable';
+}
+
+const DEFAULT_PRESET = 'peer-support-encounter';
+const loadParser = () => import('../core/config/parse.js');
 
 /**
- * Turns the element's config sources into a parsed config, in order of precedence:
- * `config` property, inline JSON, `src`, `preset` (default `peer-support-encounter`).
- * A `src` fetch is aborted when the sources change, and a stale answer is ignored.
+ * Turns the element's config sources into a config, in order of precedence: `config` property,
+ * inline JSON, `src`, `preset` (default `peer-support-encounter`). A quick read shows the survey at
+ * once; full validation (zod, a chunk of its own) follows after the first paint and replaces it,
+ * either with the normalised config or with every problem found. `validated()` is what Submit waits for.
  */
-export class ConfigController implements ReactiveController {
+export class ConfigController {
   state: ConfigState = { status: 'loading' };
-  private abort?: AbortController;
-  private lastKey?: unknown[];
+  private readonly source: JsonSourceController;
+  private sources?: ConfigSources;
+  private configJson?: string;
+  /** Bumped whenever the sources change, so a late answer for old sources is dropped. */
+  private generation = 0;
+  private validation?: { input: unknown; from: string; result?: Promise<SurveyConfig> };
 
   constructor(
     private readonly host: ReactiveControllerHost,
-    private readonly onResolved: (state: ConfigState) => void,
+    private readonly onChange: (state: ConfigState) => void,
   ) {
-    host.addController(this);
+    this.source = new JsonSourceController(host, (state) => this.fromSource(state));
   }
 
-  hostConnected() {
-    // Moved in the DOM while a `src` fetch was in flight: fetch again.
-    if (!this.lastKey) this.host.requestUpdate();
-  }
-
-  hostDisconnected() {
-    // Only an unfinished fetch is abandoned; a resolved config stays as it is (no re-parse, no reset).
-    if (this.state.status === 'loading' && this.abort && !this.abort.signal.aborted) {
-      this.abort.abort();
-      this.lastKey = undefined;
-    }
-  }
-
-  /** Resolves again when any source changed since the last call. */
+  /** Resolves again when a source changed since the last call; an equal `config` object changes nothing. */
   update(sources: ConfigSources) {
-    const key = [sources.config, sources.inlineJson, sources.src, sources.preset];
-    if (this.lastKey && key.every((part, index) => part === this.lastKey![index])) return;
-    this.lastKey = key;
-    this.abort?.abort();
-    if (sources.config !== undefined && sources.config !== null) {
-      return this.settle(() =>
-        typeof sources.config === 'string'
-          ? parseSurveyConfigJson(sources.config, 'the config property')
-          : parseSurveyConfig(sources.config),
-      );
+    const last = this.sources;
+    this.sources = sources;
+    if (last && last.inlineJson === sources.inlineJson && last.src === sources.src && last.preset === sources.preset) {
+      if (last.config === sources.config) return;
+      // A framework passing a fresh copy of the same config on every render must not disturb anything.
+      const json = contentOf(sources.config);
+      if (json !== undefined && json === this.configJson) return;
     }
-    if (sources.inlineJson !== null) {
-      return this.settle(() => parseSurveyConfigJson(sources.inlineJson!, 'the inline <script type="application/json">'));
+    this.configJson = contentOf(sources.config);
+    this.generation++;
+    this.validation = undefined;
+    const { config, inlineJson, src, preset } = sources;
+    const fromConfig = config !== undefined && config !== null;
+    this.source.load(fromConfig || inlineJson !== null ? null : src || null);
+    if (fromConfig) return this.settle(config, 'the config property');
+    if (inlineJson !== null) return this.settle(inlineJson, 'the inline <script type="application/json">');
+    if (src) return this.set({ status: 'loading' });
+    void this.fromPreset(preset || DEFAULT_PRESET, this.generation);
+  }
+
+  /** The fully validated config; rejects with the config's problems, or when validation cannot load. */
+  validated(): Promise<SurveyConfig> {
+    if (this.state.status === 'error') return Promise.reject(new Error('The survey config has problems.'));
+    if (!this.validation) return Promise.reject(new Error('The survey config is still loading.'));
+    return this.validate();
+  }
+
+  private fromSource(state: JsonSourceState) {
+    if (!this.sources?.src || this.sources.config != null || this.sources.inlineJson !== null) return;
+    if (state.status === 'ready') this.settle(state.text, state.url);
+    else if (state.status === 'error') {
+      const why = state.httpStatus ? `could not be loaded (HTTP ${state.httpStatus})` : `could not be loaded: ${state.message}`;
+      this.set({ status: 'error', issues: [{ path: 'src', message: `Config from "${state.url}" ${why}.` }] });
     }
-    if (sources.src) return void this.load(sources.src);
-    const name = (sources.preset || 'peer-support-encounter') as PresetName;
-    return this.settle(() => {
-      if (!(name in presets)) {
-        throw new SurveyConfigError([
-          { path: 'preset', message: `Unknown preset "${name}". Use one of: ${Object.keys(presets).join(', ')}.` },
-        ]);
+  }
+
+  private async fromPreset(name: string, generation: number) {
+    this.set({ status: 'loading' });
+    try {
+      const { getPreset, presets } = await import('../presets/index.js');
+      if (generation !== this.generation) return;
+      const preset = getPreset(name);
+      if (preset) return this.settle(preset, `the "${name}" preset`);
+      const message = `Unknown preset "${name}". Use one of: ${Object.keys(presets).join(', ')}.`;
+      this.set({ status: 'error', issues: [{ path: 'preset', message }] });
+    } catch {
+      if (generation === this.generation) this.set({ status: 'error', issues: [{ path: 'preset', message: `The "${name}" preset could not be loaded; check the connection and reload the page.` }] });
+    }
+  }
+
+  /** JSON text or a value: show the quick read now, validate after the first paint. */
+  private settle(input: unknown, from: string) {
+    let value = input;
+    if (typeof input === 'string') {
+      try {
+        value = JSON.parse(input);
+      } catch {
+        value = undefined; // the parser's own message explains what is wrong with the text
       }
-      return parseSurveyConfig(getPreset(name));
+    }
+    const quick = value === undefined ? null : readSurveyConfig(value);
+    this.validation = { input, from };
+    if (!quick) {
+      this.set({ status: 'loading' });
+      return void this.validate().catch(() => undefined);
+    }
+    this.set({ status: 'ready', config: quick, validated: false });
+    const generation = this.generation;
+    void afterPaint().then(() => {
+      if (generation === this.generation) this.validate().catch(() => undefined);
     });
   }
 
-  private settle(parse: () => SurveyConfig) {
-    try {
-      this.set({ status: 'ready', config: parse() });
-    } catch (error) {
-      this.set({ status: 'error', issues: issuesOf(error) });
-    }
-  }
-
-  private async load(src: string) {
-    const abort = (this.abort = new AbortController());
-    this.set({ status: 'loading' });
-    let url: URL;
-    try {
-      url = new URL(src, document.baseURI);
-      if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error('scheme');
-    } catch {
-      return this.set({ status: 'error', issues: [{ path: 'src', message: `"${src}" is not an http(s) URL.` }] });
-    }
-    try {
-      const response = await fetch(url, { credentials: 'omit', referrerPolicy: 'no-referrer', signal: abort.signal });
-      const text = await response.text();
-      if (abort.signal.aborted) return;
-      if (!response.ok) {
-        return this.set({
-          status: 'error',
-          issues: [{ path: 'src', message: `Config from "${src}" could not be loaded (HTTP ${response.status}).` }],
-        });
-      }
-      this.settle(() => parseSurveyConfigJson(text, src));
-    } catch (error) {
-      if (abort.signal.aborted) return;
-      this.set({
-        status: 'error',
-        issues: [{ path: 'src', message: `Config from "${src}" could not be loaded: ${(error as Error).message}.` }],
-      });
-    }
+  private validate(): Promise<SurveyConfig> {
+    const validation = this.validation!;
+    if (validation.result) return validation.result;
+    const generation = this.generation;
+    const result = loadParser().then(
+      ({ safeParseSurveyConfigJson, safeParseSurveyConfig }) => {
+        const { input, from } = validation;
+        const parsed = typeof input === 'string' ? safeParseSurveyConfigJson(input, from) : safeParseSurveyConfig(input, from);
+        if (generation === this.generation) {
+          this.set(parsed.success ? { status: 'ready', config: parsed.config, validated: true } : { status: 'error', issues: parsed.error.issues });
+        }
+        if (!parsed.success) throw parsed.error;
+        return parsed.config;
+      },
+      (error: unknown) => {
+        // Offline or a missing file: keep showing the survey; Submit says it could not finish, and retries.
+        if (validation.result === result) validation.result = undefined;
+        throw new PartUnavailableError('The survey could not finish loading.', { cause: error });
+      },
+    );
+    validation.result = result;
+    return result;
   }
 
   private set(state: ConfigState) {
     this.state = state;
-    this.onResolved(state);
+    this.onChange(state);
     this.host.requestUpdate();
+  }
+}
+
+/** The config property's content, for telling a fresh copy from a real change; undefined if unreadable. */
+function contentOf(config: unknown): string | undefined {
+  if (config === undefined || config === null) return undefined;
+  if (typeof config === 'string') return config;
+  try {
+    return JSON.stringify(config);
+  } catch {
+    return undefined;
   }
 }

@@ -5,19 +5,31 @@ import { SurveyQueuedEvent } from '../events/survey-queued.js';
 import { SurveyRejectedEvent } from '../events/survey-rejected.js';
 import { SurveyStatusEvent } from '../events/survey-status.js';
 import { SurveyStorageWarningEvent } from '../events/survey-storage-warning.js';
-import { getSharedOutbox, type Outbox, type OutboxOptions, type OutboxStatus } from '../outbox/index.js';
+import type { Outbox, OutboxEvent, OutboxOptions, OutboxStatus } from '../outbox/index.js';
+import { PartUnavailableError } from './config-controller.js';
 
 /** What the respondent is told after submitting; never more technical than this. */
-export type DeliveryStatus = 'idle' | 'saved' | 'sending' | 'sent' | 'unsaved' | 'too-large';
+export type DeliveryStatus = 'idle' | 'saved' | 'sending' | 'sent' | 'unsaved' | 'too-large' | 'unavailable';
+
+export interface DeliveryOptions {
+  /** The outbox's delivery options from the loaded config, or undefined while it is loading. */
+  outboxOptions: () => OutboxOptions | undefined;
+  /** An outbox the page supplied (the element's `outbox` property), used instead of the shared one. */
+  supplied: () => Outbox | undefined;
+}
+
+const loadOutbox = () => import('../outbox/index.js');
 
 /**
- * Connects an element to the page's shared outbox: submits, and re-fires the outbox's news as
- * element events. Delivered/rejected events fire only for responses this element submitted,
- * so two surveys on one page each hear about their own.
+ * Connects an element to the page's shared outbox, which is a chunk of its own: loaded when the
+ * element asks (`prepare()`, after the first question shows) or at the latest on Submit. Submits,
+ * and re-fires the outbox's news as element events. Delivered/rejected events fire only for
+ * responses this element submitted, so two surveys on one page each hear about their own.
  */
 export class DeliveryController implements ReactiveController {
   status: DeliveryStatus = 'idle';
   queue: OutboxStatus | null = null;
+  private outboxPromise?: Promise<Outbox>;
   private outbox?: Outbox;
   private unsubscribe?: () => void;
   private readonly mine = new Set<string>();
@@ -28,20 +40,19 @@ export class DeliveryController implements ReactiveController {
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
-    /** The delivery options, or undefined while they are not known yet (the config is loading). */
-    private readonly options: () => OutboxOptions | undefined,
-    /** An outbox the page supplied (the element's `outbox` property), used instead of the shared one. */
-    private readonly supplied: () => Outbox | undefined = () => undefined,
+    private readonly options: DeliveryOptions,
   ) {
     host.addController(this);
   }
 
-  /**
-   * Connects once the config is known, not in connectedCallback: the shared outbox is created with
-   * the first survey's delivery options (endpoint, headers, timeout), which come from the config.
-   */
+  hostConnected() {
+    // Back in the page after a move: listen again to the outbox we had.
+    if (this.outbox) this.listen(this.outbox);
+  }
+
   hostUpdated() {
-    if (!this.unsubscribe && (this.supplied() || this.options())) this.connect();
+    // A page-supplied outbox is already loaded: listen from the start, so no warning is missed.
+    if (this.options.supplied() && !this.outbox) void this.connect();
   }
 
   hostDisconnected() {
@@ -49,55 +60,38 @@ export class DeliveryController implements ReactiveController {
     this.unsubscribe = undefined;
   }
 
-  /** The page's outbox, or the shared one created on first use with this element's delivery options. */
-  connect(): Outbox {
-    const supplied = this.supplied();
-    if (supplied && supplied !== this.outbox) {
-      this.unsubscribe?.();
-      this.unsubscribe = undefined;
-      this.outbox = supplied;
-    }
-    if (!this.outbox) this.outbox = getSharedOutbox(this.options() ?? {});
-    if (!this.unsubscribe) {
-      this.unsubscribe = this.outbox.subscribe((event) => {
-        switch (event.type) {
-          case 'delivered':
-            if (this.mine.has(event.id)) {
-              if (event.id === this.lastId) this.setStatus('sent');
-              this.settle(event.id, new SurveyDeliveredEvent({ id: event.id, status: event.status }));
-            }
-            break;
-          case 'rejected':
-            if (this.mine.has(event.id)) {
-              this.settle(event.id, new SurveyRejectedEvent({ id: event.id, status: event.status, reason: event.reason }));
-            }
-            break;
-          case 'storage-warning':
-            this.host.dispatchEvent(new SurveyStorageWarningEvent({ code: event.code, message: event.message }));
-            break;
-          case 'stale':
-            this.host.dispatchEvent(
-              new SurveyStorageWarningEvent({
-                code: 'pending-too-long',
-                message: `A response has waited since ${new Date(event.oldestPendingAt).toISOString()}; check the endpoint.`,
-              }),
-            );
-            break;
-          case 'status':
-            this.queue = event.status;
-            this.host.dispatchEvent(new SurveyStatusEvent({ status: event.status }));
-            this.host.requestUpdate();
-            break;
-        }
-      });
-      this.queue = this.outbox.status();
-    }
-    return this.outbox;
+  /**
+   * The outbox, loading it on first use. The shared one is created with the first survey's delivery
+   * options (endpoint, headers, timeout), which come from its config: call this once that has loaded.
+   */
+  connect(): Promise<Outbox> {
+    const supplied = this.options.supplied();
+    if (supplied && supplied !== this.outbox) this.use(supplied);
+    if (this.outbox) return Promise.resolve(this.outbox);
+    this.outboxPromise ??= loadOutbox().then(
+      ({ getSharedOutbox }) => this.outbox ?? this.use(getSharedOutbox(this.options.outboxOptions() ?? {})),
+      (error: unknown) => {
+        this.outboxPromise = undefined; // try again on the next Submit
+        throw new PartUnavailableError('The part that sends responses could not be loaded.', { cause: error });
+      },
+    );
+    return this.outboxPromise;
+  }
+
+  /** Starts loading the outbox without waiting (a survey is on screen: earlier responses may be waiting). */
+  prepare() {
+    if (this.options.outboxOptions() || this.options.supplied()) this.connect().catch(() => undefined);
   }
 
   /** Stores the response (throws when it cannot be kept), then lets the outbox deliver it. */
   async submit(submission: Submission, endpoint: string) {
-    const outbox = this.connect();
+    let outbox: Outbox;
+    try {
+      outbox = await this.connect();
+    } catch (error) {
+      this.setStatus('unavailable');
+      throw error;
+    }
     this.mine.add(submission.id);
     this.awaitingReceipt.add(submission.id);
     this.lastId = submission.id;
@@ -120,16 +114,61 @@ export class DeliveryController implements ReactiveController {
     }
   }
 
-  private settle(id: string, event: Event) {
-    if (this.awaitingReceipt.has(id)) return void this.early.set(id, event);
-    this.mine.delete(id);
-    this.host.dispatchEvent(event);
+  /** A part needed to send could not load: the answers stay, and the status line says so. */
+  unavailable() {
+    this.setStatus('unavailable');
   }
 
   /** Forget the respondent-facing status (a new respondent starts). */
   clear() {
     this.status = 'idle';
     this.lastId = null;
+  }
+
+  private use(outbox: Outbox): Outbox {
+    this.unsubscribe?.();
+    this.unsubscribe = undefined;
+    this.outbox = outbox;
+    if (this.host.isConnected) this.listen(outbox);
+    return outbox;
+  }
+
+  private listen(outbox: Outbox) {
+    if (this.unsubscribe) return;
+    this.unsubscribe = outbox.subscribe(this.onOutboxEvent);
+    this.queue = outbox.status();
+    this.host.requestUpdate();
+  }
+
+  private readonly onOutboxEvent = (event: OutboxEvent) => {
+    switch (event.type) {
+      case 'delivered':
+        if (!this.mine.has(event.id)) return;
+        if (event.id === this.lastId) this.setStatus('sent');
+        return this.settle(event.id, new SurveyDeliveredEvent({ id: event.id, status: event.status }));
+      case 'rejected':
+        if (!this.mine.has(event.id)) return;
+        return this.settle(event.id, new SurveyRejectedEvent({ id: event.id, status: event.status, reason: event.reason }));
+      case 'storage-warning':
+        return void this.host.dispatchEvent(new SurveyStorageWarningEvent({ code: event.code, message: event.message }));
+      case 'stale':
+        return void this.host.dispatchEvent(
+          new SurveyStorageWarningEvent({
+            code: 'pending-too-long',
+            message: `A response has waited since ${new Date(event.oldestPendingAt).toISOString()}; check the endpoint.`,
+          }),
+        );
+      case 'status':
+        this.queue = event.status;
+        this.host.dispatchEvent(new SurveyStatusEvent({ status: event.status }));
+        return this.host.requestUpdate();
+    }
+  };
+
+  private settle(id: string, event: Event) {
+    if (this.awaitingReceipt.has(id)) return void this.early.set(id, event);
+    this.mine.delete(id);
+    this.host.dispatchEvent(event);
   }
 
   private setStatus(status: DeliveryStatus) {

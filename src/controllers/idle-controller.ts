@@ -2,8 +2,9 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Clock } from './clock.js';
 
 export interface IdleOptions {
-  idleMs: number;
-  warningMs: number;
+  clock: () => Clock;
+  idleMs: () => number;
+  warningMs: () => number;
   onTimeout: () => void;
 }
 
@@ -20,8 +21,7 @@ export class IdleController implements ReactiveController {
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
-    private readonly clock: () => Clock,
-    private readonly options: () => IdleOptions,
+    private readonly options: IdleOptions,
   ) {
     host.addController(this);
   }
@@ -38,12 +38,12 @@ export class IdleController implements ReactiveController {
   /** Starts (or restarts) the wait for inactivity. */
   start() {
     this.running = true;
-    this.schedule(this.options().idleMs, () => this.warn());
+    this.schedule(this.options.idleMs(), () => this.warn());
   }
 
   stop() {
     this.running = false;
-    this.clock().clearTimeout(this.handle);
+    this.options.clock().clearTimeout(this.handle);
     this.handle = undefined;
     this.setSeconds(null);
   }
@@ -61,23 +61,22 @@ export class IdleController implements ReactiveController {
   };
 
   private warn() {
-    const { warningMs } = this.options();
-    const deadline = this.clock().now() + warningMs;
+    const deadline = this.options.clock().now() + this.options.warningMs();
     const tick = () => {
-      const left = Math.max(0, Math.ceil((deadline - this.clock().now()) / 1000));
+      const left = Math.max(0, Math.ceil((deadline - this.options.clock().now()) / 1000));
       if (left === 0) {
         this.stop();
-        this.options().onTimeout();
+        this.options.onTimeout();
         return;
       }
       this.setSeconds(left);
-      this.schedule(Math.min(1000, deadline - this.clock().now()), tick);
+      this.schedule(Math.min(1000, deadline - this.options.clock().now()), tick);
     };
     tick();
   }
 
   private schedule(ms: number, callback: () => void) {
-    const clock = this.clock();
+    const clock = this.options.clock();
     clock.clearTimeout(this.handle);
     this.handle = clock.setTimeout(callback, ms);
   }

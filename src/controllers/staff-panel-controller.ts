@@ -5,6 +5,15 @@ import type { Clock } from './clock.js';
 
 export type StaffPanelState = 'closed' | 'pin' | 'open';
 
+export interface StaffPanelOptions {
+  clock: () => Clock;
+  /** The configured staff PIN, if any. */
+  pin: () => string | undefined;
+  outbox: () => Promise<Outbox>;
+  /** A panel left open closes by itself after this long without a touch (the kiosk's idle time). */
+  idleMs: () => number;
+}
+
 /** How long the corner must be held before the staff panel opens. */
 export const LONG_PRESS_MS = 3000;
 
@@ -21,16 +30,12 @@ export class StaffPanelController implements ReactiveController {
 
   /** Export hands over every waiting response, so it is offered only behind a PIN. */
   get canExport(): boolean {
-    return Boolean(this.pin());
+    return Boolean(this.options.pin());
   }
 
   constructor(
     private readonly host: ReactiveControllerHost,
-    private readonly clock: () => Clock,
-    private readonly pin: () => string | undefined,
-    private readonly outbox: () => Outbox,
-    /** A panel left open closes by itself after this long without a touch (the kiosk's idle time). */
-    private readonly idleMs: () => number,
+    private readonly options: StaffPanelOptions,
   ) {
     host.addController(this);
   }
@@ -42,21 +47,21 @@ export class StaffPanelController implements ReactiveController {
 
   pressStart = () => {
     this.pressEnd();
-    this.pressHandle = this.clock().setTimeout(() => this.open(), LONG_PRESS_MS);
+    this.pressHandle = this.options.clock().setTimeout(() => this.open(), LONG_PRESS_MS);
   };
 
   pressEnd = () => {
-    this.clock().clearTimeout(this.pressHandle);
+    this.options.clock().clearTimeout(this.pressHandle);
     this.pressHandle = undefined;
   };
 
   open() {
     this.wrongPin = false;
-    this.set(this.pin() ? 'pin' : 'open');
+    this.set(this.options.pin() ? 'pin' : 'open');
   }
 
   unlock(typed: string) {
-    const expected = this.pin();
+    const expected = this.options.pin();
     if (!expected || pinMatches(typed, expected)) {
       this.wrongPin = false;
       this.set('open');
@@ -67,31 +72,31 @@ export class StaffPanelController implements ReactiveController {
   }
 
   close() {
-    this.clock().clearTimeout(this.idleHandle);
+    this.options.clock().clearTimeout(this.idleHandle);
     this.set('closed');
   }
 
   /** Staff are still using the panel: restart its own idle time. */
   touch = () => {
     if (this.state === 'closed') return;
-    this.clock().clearTimeout(this.idleHandle);
-    this.idleHandle = this.clock().setTimeout(() => this.close(), this.idleMs());
+    this.options.clock().clearTimeout(this.idleHandle);
+    this.idleHandle = this.options.clock().setTimeout(() => this.close(), this.options.idleMs());
   };
 
   async sendNow() {
-    await this.while(() => this.outbox().flush({ ignoreBackoff: true }));
+    await this.while(async () => (await this.options.outbox()).flush({ ignoreBackoff: true }));
   }
 
   /** Saves what is queued as a JSON file staff can re-import with `importAll()`. */
   async exportResponses() {
     if (!this.canExport || this.state !== 'open') return;
     await this.while(async () => {
-      const data = await this.outbox().exportAll();
+      const data = await (await this.options.outbox()).exportAll();
       const blob = new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' });
       const url = URL.createObjectURL(blob);
       const link = document.createElement('a');
       link.href = url;
-      link.download = `encounter-survey-responses-${new Date(this.clock().now()).toISOString().slice(0, 10)}.json`;
+      link.download = `encounter-survey-responses-${new Date(this.options.clock().now()).toISOString().slice(0, 10)}.json`;
       link.click();
       setTimeout(() => URL.revokeObjectURL(url), 1000);
     });

@@ -77,6 +77,37 @@ export function validateAnswer(question: Question, value: unknown): AnswerProble
   }
 }
 
+/** Whether every one of these questions has an answer that can be submitted. */
+export function isComplete(questions: readonly Question[], answers: Answers): boolean {
+  return questions.every((question) => validateAnswer(question, answerOf(answers, question.id)) === null);
+}
+
 export function isRating(question: Extract<Question, { type: 'rating' }>, value: unknown): value is number {
   return Number.isInteger(value) && (value as number) >= question.min && (value as number) <= question.max;
+}
+
+/** What an answer to a question means: its type and, for choices and scales, what can be chosen. */
+function answerShape(question: Question): string {
+  if ('options' in question) return `${question.type}:${question.options.map((o) => o.value).sort().join('\u0000')}`;
+  if (question.type === 'rating') return `rating:${question.min}:${question.max}`;
+  return question.type;
+}
+
+/**
+ * The answers that still mean the same under a new version of the config: those to questions that
+ * still exist with the same type and the same choices (a new title or label keeps them; a question
+ * removed, retyped or given other options drops its answer).
+ */
+export function keepAnswers(previous: SurveyConfig, next: SurveyConfig, answers: Answers): Answers {
+  const before = new Map(previous.questions.map((question) => [question.id, answerShape(question)]));
+  const kept: Answers = {};
+  for (const question of next.questions) {
+    const shape = before.get(question.id);
+    if (shape === undefined || shape !== answerShape(question)) continue;
+    const value = answerOf(answers, question.id);
+    if (value !== undefined) kept[question.id] = value;
+    const other = answerOf(answers, `${question.id}.other`);
+    if (other !== undefined && 'allowOther' in question && question.allowOther) kept[`${question.id}.other`] = other;
+  }
+  return kept;
 }

@@ -1,6 +1,6 @@
 // `encounter-survey/core`: the pure model, with no DOM, no Lit and no fetch. Safe to import in Node
 // (the collector uses it): the config parser, the submission schema and builder, the summary.
-export { parseSurveyConfig, parseSurveyConfigJson, safeParseSurveyConfig } from './config/parse.js';
+export { parseSurveyConfig, parseSurveyConfigJson, safeParseSurveyConfig, safeParseSurveyConfigJson } from './config/parse.js';
 export type { SafeParseResult } from './config/parse.js';
 export { SurveyConfigError, formatPath } from './config/errors.js';
 export type { ConfigIssue } from './config/errors.js';

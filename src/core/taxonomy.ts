@@ -24,8 +24,8 @@ export type SalzerSupport = 'emotional' | 'instrumental' | 'companionship' | 'in
 
 export interface SupportType {
   value: string;
-  label: { en: string; es: string; fr: string };
-  description: { en: string; es: string; fr: string };
+  label: { en: string; es: string; fr: string; ar: string };
+  description: { en: string; es: string; fr: string; ar: string };
   samhsa: SamhsaSupport[];
   salzer: SalzerSupport[];
 }
@@ -33,55 +33,60 @@ export interface SupportType {
 export const defaultSupportTypes: SupportType[] = [
   {
     value: 'emotional',
-    label: { en: 'Emotional support', es: 'Apoyo emocional', fr: 'Soutien émotionnel' },
+    label: { en: 'Emotional support', es: 'Apoyo emocional', fr: 'Soutien émotionnel', ar: 'الدعم العاطفي' },
     description: {
       en: 'Someone listened, understood and was there for me.',
       es: 'Alguien me escuchó, me comprendió y estuvo presente.',
       fr: 'Quelqu’un m’a écouté·e, m’a compris·e et était là pour moi.',
+      ar: 'استمع إليّ أحدٌ وفهمني وكان بجانبي.',
     },
     samhsa: ['emotional'],
     salzer: ['emotional'],
   },
   {
     value: 'social',
-    label: { en: 'Social connection', es: 'Conexión social', fr: 'Lien social' },
+    label: { en: 'Social connection', es: 'Conexión social', fr: 'Lien social', ar: 'التواصل الاجتماعي' },
     description: {
       en: 'I felt less alone and more connected to others.',
       es: 'Me sentí menos solo/a y más conectado/a con otras personas.',
       fr: 'Je me suis senti·e moins seul·e et plus proche des autres.',
+      ar: 'شعرتُ بوحدة أقل وبقرب أكبر من الآخرين.',
     },
     samhsa: ['affiliational'],
     salzer: ['companionship'],
   },
   {
     value: 'information',
-    label: { en: 'Information & resources', es: 'Información y recursos', fr: 'Informations et ressources' },
+    label: { en: 'Information & resources', es: 'Información y recursos', fr: 'Informations et ressources', ar: 'المعلومات والموارد' },
     description: {
       en: 'I learned about services, options or where to go next.',
       es: 'Conocí servicios, opciones o a dónde acudir.',
       fr: 'J’ai découvert des services, des options ou où m’adresser.',
+      ar: 'تعرّفتُ على خدمات أو خيارات أو على الجهة التي أتوجّه إليها بعد ذلك.',
     },
     samhsa: ['informational'],
     salzer: ['information'],
   },
   {
     value: 'practical',
-    label: { en: 'Practical help', es: 'Ayuda práctica', fr: 'Aide pratique' },
+    label: { en: 'Practical help', es: 'Ayuda práctica', fr: 'Aide pratique', ar: 'مساعدة عملية' },
     description: {
       en: 'Help with a task, such as forms, transport or appointments.',
       es: 'Ayuda con una tarea, como trámites, transporte o citas.',
       fr: 'Aide pour une démarche : formulaires, transport, rendez-vous…',
+      ar: 'مساعدة في مهمة، مثل النماذج أو المواصلات أو المواعيد.',
     },
     samhsa: ['instrumental'],
     salzer: ['instrumental'],
   },
   {
     value: 'advocacy',
-    label: { en: 'Advocacy', es: 'Defensa de mis derechos', fr: 'Défense de mes droits' },
+    label: { en: 'Advocacy', es: 'Defensa de mis derechos', fr: 'Défense de mes droits', ar: 'المناصرة' },
     description: {
       en: 'Someone helped me speak up or be heard by a service.',
       es: 'Alguien me ayudó a expresarme o a que un servicio me escuchara.',
       fr: 'Quelqu’un m’a aidé·e à me faire entendre auprès d’un service.',
+      ar: 'ساعدني أحدٌ على إيصال صوتي إلى جهة تقدّم خدمة.',
     },
     samhsa: ['instrumental'],
     salzer: ['instrumental'],
@@ -92,35 +97,46 @@ export const defaultSupportTypes: SupportType[] = [
       en: 'Wellness & recovery planning',
       es: 'Bienestar y plan de recuperación',
       fr: 'Bien-être et plan de rétablissement',
+      ar: 'العافية وخطة التعافي',
     },
     description: {
       en: 'We talked about my goals, routines or what keeps me well.',
       es: 'Hablamos de mis metas, rutinas o de lo que me ayuda a estar bien.',
       fr: 'Nous avons parlé de mes objectifs, de mes habitudes ou de ce qui m’aide à aller bien.',
+      ar: 'تحدّثنا عن أهدافي أو عاداتي أو ما يساعدني على البقاء بخير.',
     },
     samhsa: ['informational', 'instrumental'],
     salzer: ['information', 'instrumental'],
   },
   {
     value: 'crisis',
-    label: { en: 'Crisis support', es: 'Apoyo en crisis', fr: 'Soutien en situation de crise' },
+    label: { en: 'Crisis support', es: 'Apoyo en crisis', fr: 'Soutien en situation de crise', ar: 'الدعم في الأزمات' },
     description: {
       en: 'Support through a very hard moment, to get through it safely.',
       es: 'Apoyo en un momento muy difícil, para superarlo con seguridad.',
       fr: 'Du soutien dans un moment très difficile, pour le traverser en sécurité.',
+      ar: 'دعمٌ في لحظة صعبة جدًا، لاجتيازها بأمان.',
     },
     samhsa: ['emotional', 'instrumental'],
     salzer: ['emotional', 'instrumental'],
   },
   {
     value: 'other',
-    label: { en: 'Other', es: 'Otro', fr: 'Autre' },
+    label: { en: 'Other', es: 'Otro', fr: 'Autre', ar: 'أخرى' },
     description: {
       en: 'Something else (you can describe it briefly).',
       es: 'Otra cosa (puede describirla brevemente).',
       fr: 'Autre chose (vous pouvez le décrire brièvement).',
+      ar: 'شيء آخر (يمكنك وصفه باختصار).',
     },
     samhsa: [],
     salzer: [],
   },
 ];
+
+/**
+ * Each support type as a config option (value, label, description), frozen because every parsed
+ * config shares these objects: identity tells a taxonomy option from an author's own.
+ */
+export const taxonomyOptions: ReadonlyMap<string, Readonly<{ value: string; label: SupportType['label']; description: SupportType['description'] }>> =
+  new Map(defaultSupportTypes.map(({ value, label, description }) => [value, Object.freeze({ value, label, description })]));

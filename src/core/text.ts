@@ -1,32 +1,25 @@
 import type { LocalizedText } from './config/schema.js';
+import { bestLocale } from './locale.js';
 
-const language = (tag: string) => tag.split('-')[0]!.toLowerCase();
+export { matchLocale } from './locale.js';
 
 /**
  * The text for `locale`: exact tag, then its language (`es-MX` → `es`), then the fallback locale and
  * its language, then any non-blank translation. A blank translation counts as missing, so a
- * respondent never sees an empty label.
+ * respondent never sees an empty label. `lang` names the translation used (null for plain text), so
+ * text shown in another language than the survey's can carry its own `lang`.
  */
-export function localize(text: LocalizedText | undefined, locale: string, fallbackLocale: string): string {
-  if (text === undefined || typeof text === 'string') return text ?? '';
-  const pick = (tag: string) => {
-    if (Object.hasOwn(text, tag) && text[tag]!.trim()) return text[tag];
-    const lang = language(tag);
-    for (const key of Object.keys(text)) if (language(key) === lang && text[key]!.trim()) return text[key];
-    return undefined;
-  };
-  return pick(locale) ?? pick(fallbackLocale) ?? Object.values(text).find((value) => value.trim()) ?? '';
+export function pickText(text: LocalizedText | undefined, locale: string, fallbackLocale: string): { text: string; lang: string | null } {
+  if (typeof text === 'string') return { text, lang: null };
+  // Unvalidated config may hold anything here (see config/read.ts): anything else reads as no text.
+  if (typeof text !== 'object' || text === null) return { text: '', lang: null };
+  const filled = Object.keys(text).filter((key) => typeof text[key] === 'string' && text[key].trim());
+  const tag = bestLocale([locale, fallbackLocale], filled) ?? filled[0];
+  return tag ? { text: text[tag]!, lang: tag } : { text: '', lang: null };
 }
 
-/** The survey locale to use for a requested one: exact, then same language, then the default (first). */
-export function matchLocale(requested: string | undefined, locales: readonly string[]): string {
-  if (requested) {
-    const exact = locales.find((tag) => tag.toLowerCase() === requested.toLowerCase());
-    if (exact) return exact;
-    const sameLanguage = locales.find((tag) => language(tag) === language(requested));
-    if (sameLanguage) return sameLanguage;
-  }
-  return locales[0] ?? 'en';
+export function localize(text: LocalizedText | undefined, locale: string, fallbackLocale: string): string {
+  return pickText(text, locale, fallbackLocale).text;
 }
 
 /** Length in code points, as a respondent counts characters (an emoji is one, not two). */

@@ -27,6 +27,8 @@ export function checkSafeUrl(url: string, { allowTelMailto = false }: { allowTel
   } catch {
     return { ok: false, message: `Not a valid URL; must be ${wanted}` };
   }
+  // A user name or password in a link would be sent to, or shown by, whoever receives it.
+  if (parsed.username || parsed.password) return { ok: false, message: 'Must not contain a user name or password ("user:pass@")' };
   if (scheme === 'https' && parsed.hostname) return { ok: true, url: normalized };
   if (scheme === 'http') {
     return LOCAL_HOSTS.has(parsed.hostname)
@@ -34,4 +36,20 @@ export function checkSafeUrl(url: string, { allowTelMailto = false }: { allowTel
       : { ok: false, message: 'Must use https:// (http:// is allowed only for localhost)' };
   }
   return { ok: false, message: `Must be ${wanted}` };
+}
+
+/**
+ * Where to fetch a JSON file (a config's `src`, a summary's `src`) from: resolved against the page,
+ * and only over https, http on localhost, or the page's own origin (an http intranet page may load
+ * its own files; a config from anyone else's plain-http server could be swapped on the way).
+ */
+export function resolveFetchUrl(src: string, base: string): SafeUrlResult {
+  let url: URL;
+  try {
+    url = new URL(src.trim(), base);
+  } catch {
+    return { ok: false, message: `"${src}" is not a URL` };
+  }
+  if (url.protocol === 'blob:' || (url.protocol === 'http:' && url.origin === new URL(base).origin)) return { ok: true, url: url.href };
+  return checkSafeUrl(url.href);
 }

@@ -1,18 +1,17 @@
-import { ar } from './ar.js';
-import { en } from './en.js';
-import { es } from './es.js';
-import { fr } from './fr.js';
-import type { Translation, TranslationCode } from './types.js';
+import { Dictionary } from './dictionary.js';
+import english from './survey/en.js';
+import type { SurveyStrings } from './types.js';
 
-export type { Translation, TranslationCode } from './types.js';
+export { BUILT_IN_LANGUAGES, builtInLanguage, Dictionary } from './dictionary.js';
+export type { BuiltInLanguage } from './dictionary.js';
+export type { SurveyStrings, KioskStrings, SummaryStrings } from './types.js';
 
-export const translations: Record<TranslationCode, Translation> = { en, es, fr, ar };
+/** The respondent's strings: English bundled, Spanish, French and Arabic loaded when used. */
+export const surveyStrings = new Dictionary<SurveyStrings>(english, {
+  es: () => import('./survey/es.js'),
+  fr: () => import('./survey/fr.js'),
+  ar: () => import('./survey/ar.js'),
+});
 
-/**
- * The built-in translation for a BCP 47 tag: exact language, then English.
- * (`es-MX` → es, `ar-EG` → ar, `de` → en.)
- */
-export function translationFor(locale: string | null | undefined): Translation {
-  const language = (locale ?? '').toLowerCase().split('-')[0] as TranslationCode;
-  return translations[language] ?? en;
-}
+/** The built-in survey strings for a locale, loaded if needed (English when it cannot load). */
+export const loadTranslation = (locale: string): Promise<SurveyStrings> => surveyStrings.load(locale);

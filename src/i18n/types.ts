@@ -3,7 +3,7 @@
  * config; these are only the words around it. Functions take counts so each language pluralises
  * its own way.
  */
-export interface Translation {
+export interface SurveyStrings {
   $code: string;
   $name: string;
   $dir: 'ltr' | 'rtl';
@@ -27,16 +27,10 @@ export interface Translation {
   statusSending: string;
   statusUnsaved: string;
   statusTooLarge: string;
+  /** A part needed to send could not load (offline, a missing file); the answers stay. */
+  statusUnavailable: string;
   configError: string;
   loading: string;
-  startOver: string;
-  // Kiosk and safety
-  start: string;
-  stillThere: string;
-  stillThereCountdown: (seconds: number) => string;
-  imStillHere: string;
-  passTablet: string;
-  ready: string;
   leave: string;
   needHelpNow: string;
   whatThisSends: string;
@@ -49,7 +43,18 @@ export interface Translation {
   sendsOtherText: (question: string) => string;
   sendsTag: (name: string, value: string) => string;
   sendsNever: string;
-  // Staff panel (staff only, never shown to respondents)
+  // Time buckets named in "what this survey sends"
+  buckets: Record<'hour' | 'day' | 'week' | 'month', string>;
+}
+
+/** Kiosk screens and the staff panel (staff strings are never shown to respondents). */
+export interface KioskStrings {
+  start: string;
+  stillThere: string;
+  stillThereCountdown: (seconds: number) => string;
+  imStillHere: string;
+  passTablet: string;
+  ready: string;
   staffPanel: string;
   pin: string;
   unlock: string;
@@ -63,8 +68,27 @@ export interface Translation {
   sendNow: string;
   exportResponses: string;
   close: string;
-  // Time buckets named in "what this survey sends"
-  buckets: Record<'hour' | 'day' | 'week' | 'month', string>;
 }
 
-export type TranslationCode = 'en' | 'es' | 'fr' | 'ar';
+/** `<survey-summary>` and the staff dashboard's charts. */
+export interface SummaryStrings {
+  $dir: 'ltr' | 'rtl';
+  /** Default caption of the chart. */
+  caption: string;
+  responses: (total: string) => string;
+  answered: (answered: string) => string;
+  /** Row heading of the table's footer (responses that answered the charted question). */
+  answeredHeading: string;
+  answer: string;
+  count: string;
+  share: string;
+  /** Read by screen readers instead of "<11". */
+  fewerThan: (k: number) => string;
+  suppressedNote: (k: number) => string;
+  chartLabel: (caption: string, items: string) => string;
+  showTable: string;
+  hideTable: string;
+  loading: string;
+  error: string;
+  empty: string;
+}

@@ -1,37 +1,63 @@
 import { expect } from '@open-wc/testing';
-import { translationFor, translations } from '../../src/i18n/index.js';
+import { builtInLanguage, BUILT_IN_LANGUAGES, Dictionary, loadTranslation, surveyStrings } from '../../src/i18n/index.js';
+import { kioskStrings } from '../../src/i18n/kiosk/index.js';
+import { summaryStrings } from '../../src/i18n/summary/index.js';
+
+const dictionaries = { survey: surveyStrings, kiosk: kioskStrings, summary: summaryStrings } as Record<string, Dictionary<object>>;
 
 describe('built-in translations', () => {
-  const keys = Object.keys(translations.en).sort();
-
-  for (const [code, translation] of Object.entries(translations)) {
-    it(`${code} has every string, none blank, and counts read as words`, () => {
-      expect(Object.keys(translation).sort()).to.deep.equal(keys);
-      for (const [key, value] of Object.entries(translation)) {
-        if (typeof value === 'string') expect(value.trim(), key).not.to.equal('');
-        if (typeof value === 'function') {
-          for (const count of [0, 1, 2, 5, 11, 100]) {
-            const text = (value as (...args: number[]) => string)(count, 500);
-            expect(text, `${key}(${count})`).to.be.a('string').and.not.match(/undefined|NaN/);
+  for (const [kind, dictionary] of Object.entries(dictionaries)) {
+    it(`${kind}: every language has every string, none blank, and counts read as words`, async () => {
+      const english = await dictionary.load('en');
+      const keys = Object.keys(english).sort();
+      for (const code of BUILT_IN_LANGUAGES) {
+        const strings = await dictionary.load(code);
+        expect(dictionary.languageOf(code), `${kind} ${code} loaded`).to.equal(code);
+        expect(Object.keys(strings).sort(), `${kind} ${code}`).to.deep.equal(keys);
+        for (const [key, value] of Object.entries(strings)) {
+          if (typeof value === 'string') expect(value.trim(), `${kind} ${code} ${key}`).not.to.equal('');
+          if (typeof value === 'function') {
+            for (const count of [0, 1, 2, 5, 11, 100]) {
+              const text = (value as (...args: unknown[]) => string)(count, 500);
+              expect(text, `${kind} ${code} ${key}(${count})`).to.be.a('string').and.not.match(/undefined|NaN/);
+            }
           }
         }
       }
     });
   }
 
-  it('picks the language of a regional tag, and English for the rest', () => {
-    expect(translationFor('es-MX').$code).to.equal('es');
-    expect(translationFor('AR-eg').$code).to.equal('ar');
-    expect(translationFor('de').$code).to.equal('en');
-    expect(translationFor(undefined).$code).to.equal('en');
+  it('picks the language of a regional tag, and English for the rest', async () => {
+    expect(builtInLanguage('es-MX')).to.equal('es');
+    expect(builtInLanguage('AR-eg')).to.equal('ar');
+    expect(builtInLanguage('de')).to.equal('en');
+    expect(builtInLanguage(undefined)).to.equal('en');
+    expect((await loadTranslation('es-MX')).$code).to.equal('es');
   });
 
-  it('writes Arabic right to left and pluralises it by its own rules', () => {
-    expect(translations.ar.$dir).to.equal('rtl');
-    expect(translations.ar.chooseAtLeast(2)).to.contain('خياران');
-    expect(translations.ar.chooseAtLeast(3)).to.contain('خيارات');
-    expect(translations.fr.stillThereCountdown(1)).to.contain('1 seconde');
-    expect(translations.fr.stillThereCountdown(0)).to.contain('0 seconde');
-    expect(translations.en.stillThereCountdown(1)).to.contain('1 second.');
+  it('bundles English and loads the others on first use', async () => {
+    const dictionary = new Dictionary({ hello: 'Hello' }, {
+      es: () => Promise.resolve({ default: { hello: 'Hola' } }),
+      fr: () => Promise.reject(new Error('offline')),
+      ar: () => Promise.resolve({ default: { hello: 'مرحبا' } }),
+    });
+    expect(dictionary.get('en')!.hello).to.equal('Hello');
+    expect(dictionary.get('es')).to.equal(undefined);
+    expect((await dictionary.load('es-ES')).hello).to.equal('Hola');
+    expect(dictionary.get('es')!.hello).to.equal('Hola');
+    // A language that cannot load falls back to English, and says so (the page marks that text lang="en").
+    expect((await dictionary.load('fr')).hello).to.equal('Hello');
+    expect(dictionary.languageOf('fr')).to.equal('en');
+  });
+
+  it('writes Arabic right to left and pluralises it by its own rules', async () => {
+    const ar = await surveyStrings.load('ar');
+    expect(ar.$dir).to.equal('rtl');
+    expect(ar.chooseAtLeast(2)).to.contain('خياران');
+    expect(ar.chooseAtLeast(3)).to.contain('خيارات');
+    const fr = await kioskStrings.load('fr');
+    expect(fr.stillThereCountdown(1)).to.contain('1 seconde');
+    expect(fr.stillThereCountdown(0)).to.contain('0 seconde');
+    expect((await kioskStrings.load('en')).stillThereCountdown(1)).to.contain('1 second.');
   });
 });

@@ -19,6 +19,12 @@ export class SurveyHarness {
     await this.element.updateComplete;
   }
 
+  /** Waits until the survey shows something: a question, a kiosk screen or a setup problem (languages, kiosk mode and presets load on demand). */
+  async shown() {
+    await waitUntil(() => this.root !== null && this.root.querySelector('[part~="base"]:not([aria-busy])') !== null, 8000, 'the survey to show');
+    await this.settle();
+  }
+
   question(id: string): HTMLElement | null {
     return this.root.querySelector(`[data-question="${id}"]`);
   }
@@ -112,7 +118,7 @@ export async function renderSurvey(config: unknown, endpoint: string, options: {
     ></encounter-survey>`,
   );
   const harness = new SurveyHarness(element);
-  await harness.settle();
+  await harness.shown();
   return harness;
 }
 

@@ -1,22 +1,29 @@
-import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
-import { validateAnswer } from '../../core/answers.js';
-import type { SurveyConfig } from '../../core/config/schema.js';
+import { html, LitElement, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
+import type { Answers } from '../../core/answers.js';
+import type { LocalizedText, SurveyConfig } from '../../core/config/schema.js';
+import { bestLocale } from '../../core/locale.js';
+import { buildSubmission } from '../../core/payload.js';
+import type { Submission } from '../../core/submission-schema.js';
+import { localize } from '../../core/text.js';
+import { afterPaint } from '../../controllers/after-paint.js';
 import { realClock, type Clock } from '../../controllers/clock.js';
-import { IdleController } from '../../controllers/idle-controller.js';
-import { StaffPanelController } from '../../controllers/staff-panel-controller.js';
-import { WakeLockController } from '../../controllers/wake-lock-controller.js';
-import { SurveyResetEvent } from '../../events/survey-reset.js';
-import type { Translation } from '../../i18n/index.js';
-import {
-  renderHandover,
-  renderIdleWarning,
-  renderStaffCorner,
-  renderStaffPanel,
-  renderStart,
-} from '../internal/kiosk-templates.js';
-import { visiblePages } from '../internal/pages.js';
+import { ConfigController, PartUnavailableError } from '../../controllers/config-controller.js';
+import { DeliveryController } from '../../controllers/delivery-controller.js';
+import { FlowController } from '../../controllers/flow-controller.js';
+import type { KioskController } from '../../controllers/kiosk-controller.js';
+import { SurveyConfigErrorEvent } from '../../events/survey-config-error.js';
+import { SurveySubmitEvent } from '../../events/survey-submit.js';
+import { surveyStrings } from '../../i18n/index.js';
+import type { Outbox } from '../../outbox/index.js';
+import { resolveEndpoint } from '../internal/endpoint.js';
 import { renderSafety } from '../internal/safety-templates.js';
-import { SurveyBase } from '../internal/survey-base.js';
+import { questionStyles } from '../shared/question.styles.js';
+import { themeStyles } from '../shared/theme.styles.js';
+import { encounterSurveyStyles } from './encounter-survey.styles.js';
+import { renderConfigError, renderForm, renderStatus, renderThankYou } from './survey-templates.js';
+
+/** After the first question shows, the outbox loads on the first touch, or after this long anyway. */
+const PREPARE_AFTER_MS = 2000;
 
 /**
  * An anonymous post-encounter survey. Every response is stored on the device first, then sent
@@ -74,7 +81,7 @@ import { SurveyBase } from '../internal/survey-base.js';
  * @csspart handover - Kiosk "pass the tablet" screen.
  * @csspart idle-warning - Kiosk "Still there?" warning.
  * @csspart extend-button - "I'm still here".
- * @csspart staff-corner - The invisible corner held to open the staff panel.
+ * @csspart staff-corner - The corner staff hold for 3 seconds to open their panel (not a Tab stop; Ctrl+Alt+S from a keyboard).
  * @csspart staff-panel - Kiosk staff panel.
  * @csspart send-now - Staff panel "Send now".
  * @csspart export - Staff panel "Export responses".
@@ -95,127 +102,245 @@ import { SurveyBase } from '../internal/survey-base.js';
  * @cssproperty --es-max-width - Maximum width of the survey.
  * @cssproperty --es-target-size - Minimum size of every control (24px; 44px in kiosk mode).
  */
-export class EncounterSurvey extends SurveyBase {
+export class EncounterSurvey extends LitElement {
+  static override styles = [themeStyles, questionStyles, encounterSurveyStyles];
+
   static override properties: PropertyDeclarations = {
+    config: { attribute: false },
+    src: { reflect: true },
+    preset: { reflect: true },
+    endpoint: {},
+    locale: { attribute: 'lang' },
+    mode: { reflect: true },
+    outbox: { attribute: false },
     clock: { attribute: false },
   };
 
+  /** Survey config object (or JSON text). Wins over inline JSON, `src` and `preset`; compared by content. */
+  declare config: unknown;
+  /** URL of a JSON config file, fetched without credentials. */
+  declare src: string | null;
+  /** Name of a built-in preset, used when no other config is given. Default `peer-support-encounter`. */
+  declare preset: string | null;
+  /** Where responses are sent; overrides the config's `endpoint`. https, or http on localhost. */
+  declare endpoint: string | null;
+  /** The `lang` attribute: language of the survey and of the built-in UI strings. */
+  declare locale: string | null;
+  /** `inline` (default) or `kiosk` for shared tablets. */
+  declare mode: 'inline' | 'kiosk';
+  /**
+   * The queue responses go through. Default: the page's shared outbox (`getSharedOutbox()`), one per
+   * database, so several surveys never send a response twice. Set one from `createOutbox()` for
+   * another database name or delivery options.
+   */
+  declare outbox: Outbox | undefined;
   /** Time source for kiosk timers; tests replace it with one they advance by hand. */
   declare clock: Clock;
 
-  private readonly idle = new IdleController(
-    this,
-    () => this.clock,
-    () => ({
-      idleMs: (this.surveyConfig?.kiosk?.idleSeconds ?? 60) * 1000,
-      warningMs: (this.surveyConfig?.kiosk?.warningSeconds ?? 15) * 1000,
-      onTimeout: () => this.onIdleTimeout(),
-    }),
-  );
-  private readonly staff = new StaffPanelController(
-    this,
-    () => this.clock,
-    () => this.surveyConfig?.kiosk?.staffPin,
-    () => this.delivery.connect(),
-    () => (this.surveyConfig?.kiosk?.idleSeconds ?? 60) * 1000,
-  );
-  private readonly wakeLock = new WakeLockController(this);
-  private afterSubmitHandle: unknown;
-  private warningFocused = false;
+  private readonly configSource = new ConfigController(this, (state) => {
+    if (state.status === 'ready') this.flow.adopt(state.config);
+  });
+  private readonly flow = new FlowController(this, {
+    settings: () => ({ kiosk: this.mode === 'kiosk', passTheTablet: this.surveyConfig?.kiosk.passTheTablet ?? false }),
+    store: (answers) => this.store(answers),
+  });
+  private readonly delivery = new DeliveryController(this, {
+    outboxOptions: () => {
+      const config = this.surveyConfig;
+      if (!config) return undefined;
+      // The first survey on the page sets up the shared outbox; with its endpoint, records held
+      // behind an endpoint error move to a corrected same-origin endpoint on the next load.
+      const endpoint = resolveEndpoint(this.endpoint, config, document.baseURI);
+      return {
+        endpoint: endpoint.ok ? endpoint.url : undefined,
+        timeoutMs: config.delivery.timeoutMs,
+        headers: config.delivery.headers,
+        persist: this.mode === 'kiosk' || config.delivery.persist,
+      };
+    },
+    supplied: () => this.outbox,
+  });
+  /** Kiosk mode's controller, loaded (a chunk of its own) only in kiosk mode. */
+  private kiosk?: KioskController;
+  private kioskProblem = false;
+  /** The setup problems last reported, so each distinct list is reported (event + console) once. */
+  private reportedSetup = '';
+  private preparing = false;
 
   constructor() {
     super();
+    this.config = undefined;
+    this.src = null;
+    this.preset = null;
+    this.endpoint = null;
+    this.locale = null;
+    this.mode = 'inline';
+    this.outbox = undefined;
     this.clock = realClock;
   }
 
-  private get kiosk() {
-    return this.mode === 'kiosk';
+  /** The config, once resolved (before validation has finished, the quick read of it). */
+  get surveyConfig(): SurveyConfig | undefined {
+    return this.configSource.state.status === 'ready' ? this.configSource.state.config : undefined;
   }
 
-  protected override clearAnswers() {
-    super.clearAnswers();
-    this.staff.close();
-    this.clock.clearTimeout(this.afterSubmitHandle);
-    this.idle.stop();
-    if (this.kiosk) this.phase = 'start';
+  /** Clears every answer and returns to the first page (the start screen in kiosk mode). */
+  reset() {
+    this.delivery.clear();
+    this.flow.reset('reset');
   }
 
-  protected override afterSubmit() {
-    super.afterSubmit();
-    if (!this.kiosk) return;
-    this.idle.stop();
-    this.afterSubmitHandle = this.clock.setTimeout(
-      () => {
-        this.clearAnswers();
-        if (this.surveyConfig?.kiosk?.passTheTablet) this.phase = 'handover';
-        this.dispatchEvent(new SurveyResetEvent({ reason: 'after-submit' }));
-      },
-      (this.surveyConfig?.kiosk?.thankYouSeconds ?? 8) * 1000,
-    );
+  /**
+   * Validates, builds the anonymous payload, stores it and hands it to the outbox.
+   * Resolves with the submission (or `null` when validation failed or `survey-submit` was
+   * cancelled); rejects when the response could not be stored.
+   */
+  submit(): Promise<Submission | null> {
+    return this.flow.submit();
   }
 
-  protected override updated(changed: PropertyValues<this>) {
-    super.updated(changed);
-    const warning = this.idle.secondsLeft !== null;
-    if (warning && !this.warningFocused) this.renderRoot.querySelector<HTMLElement>('[part="extend-button"]')?.focus();
-    this.warningFocused = warning;
-    if (changed.has('mode')) {
-      this.wakeLock.set(this.kiosk);
-      if (changed.get('mode') !== undefined) this.clearAnswers();
+  /**
+   * One of the survey's own locales, so its text, the built-in strings and `lang` (which picks a
+   * screen reader's voice) always agree: the `lang` attribute, else the browser's first language
+   * the survey offers (es-MX finds es), else the survey's default.
+   */
+  private get activeLocale(): string {
+    const config = this.surveyConfig;
+    if (!config) return this.locale ?? navigator.language;
+    return bestLocale(this.locale ? [this.locale] : navigator.languages, config.locales) ?? config.locales[0]!;
+  }
+
+  private text = (value: LocalizedText | undefined): string =>
+    localize(value, this.activeLocale, this.surveyConfig?.locales[0] ?? 'en');
+
+  /** Everything Submit does once the answers are complete (the flow controller calls it). */
+  private async store(answers: Answers): Promise<Submission | null> {
+    let config: SurveyConfig;
+    try {
+      config = await this.configSource.validated();
+    } catch (error) {
+      if (error instanceof PartUnavailableError) this.delivery.unavailable();
+      throw error;
+    }
+    const submission = buildSubmission(config, answers, {
+      now: () => Date.now(),
+      randomId: () => crypto.randomUUID(),
+      locale: this.activeLocale,
+    });
+    if (!this.dispatchEvent(new SurveySubmitEvent({ submission }))) return null;
+    const endpoint = resolveEndpoint(this.endpoint, config, document.baseURI);
+    if (!endpoint.ok) throw new Error(`encounter-survey: ${endpoint.message}`);
+    await this.delivery.submit(submission, endpoint.url);
+    return submission;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>) {
+    this.configSource.update({
+      config: this.config,
+      inlineJson: this.querySelector(':scope > script[type="application/json"]')?.textContent ?? null,
+      src: this.src,
+      preset: this.preset,
+    });
+    if (changed.has('mode')) this.applyMode();
+    if (!surveyStrings.get(this.activeLocale)) void surveyStrings.load(this.activeLocale).then(() => this.requestUpdate());
+    this.reportSetup();
+  }
+
+  protected override updated() {
+    if (!this.preparing && this.surveyConfig) {
+      // The first question is on screen: the outbox can load now without delaying it.
+      this.preparing = true;
+      const prepare = () => this.delivery.prepare();
+      this.addEventListener('focusin', prepare, { once: true });
+      this.addEventListener('pointerdown', prepare, { once: true });
+      void afterPaint().then(() => setTimeout(prepare, PREPARE_AFTER_MS));
     }
   }
 
-  private begin = () => {
-    this.phase = 'answering';
-    this.idle.start();
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[part="form"]')?.focus());
+  /** A fresh start in the new mode; kiosk mode's part loads when first needed. */
+  private applyMode() {
+    if (this.mode === 'kiosk' && !this.kiosk) void this.loadKiosk();
+    if (this.mode !== 'kiosk' && this.kiosk) {
+      this.kiosk.detach();
+      this.kiosk = undefined;
+    }
+    this.flow.reset(null);
+  }
+
+  private async loadKiosk() {
+    try {
+      const { KioskController } = await import('../../controllers/kiosk-controller.js');
+      if (this.mode !== 'kiosk' || this.kiosk) return;
+      this.kiosk = new KioskController(this, {
+        flow: this.flow,
+        delivery: this.delivery,
+        config: () => this.surveyConfig,
+        clock: () => this.clock,
+        locale: () => this.activeLocale,
+        text: this.text,
+      });
+      this.kioskProblem = false;
+    } catch {
+      this.kioskProblem = true;
+    }
+    this.requestUpdate();
+  }
+
+  /** Problems with the setup, for the page author; empty when the survey can be shown. */
+  private setupIssues(): ReadonlyArray<{ path: string; message: string }> {
+    const state = this.configSource.state;
+    if (state.status === 'error') return state.issues;
+    if (this.kioskProblem) return [{ path: 'mode', message: 'Kiosk mode could not be loaded; check the connection and reload the page.' }];
+    // Until validation has its verdict, what the quick read found is not yet worth reporting.
+    if (state.status === 'loading' || !state.validated) return [];
+    const endpoint = resolveEndpoint(this.endpoint, state.config, document.baseURI);
+    return endpoint.ok ? [] : [{ path: 'endpoint', message: endpoint.message }];
+  }
+
+  private reportSetup() {
+    const issues = this.setupIssues();
+    const report = issues.map((issue) => `  ${issue.path || '(root)'}: ${issue.message}`).join('\n');
+    if (report === this.reportedSetup) return;
+    this.reportedSetup = report;
+    if (!report) return;
+    this.dispatchEvent(new SurveyConfigErrorEvent({ issues }));
+    console.error(`encounter-survey: the setup has problems:\n${report}`);
+  }
+
+  private readonly onSubmit = (event: SubmitEvent) => {
+    event.preventDefault();
+    this.submit().catch(() => {
+      /* the status line already tells the respondent; the caller of submit() gets the error */
+    });
   };
 
-  private onIdleTimeout() {
-    const config = this.surveyConfig;
-    if (config?.kiosk?.onIdle === 'submit') {
-      const complete = visiblePages(config, this.answers)
-        .flat()
-        .every((question) => validateAnswer(question, this.answers[question.id]) === null);
-      if (complete) {
-        void this.submit().catch(() => this.discard('idle'));
-        return;
-      }
-    }
-    this.discard('idle');
-  }
-
-  private discard(reason: 'idle' | 'quick-exit') {
-    this.clearAnswers();
-    this.dispatchEvent(new SurveyResetEvent({ reason }));
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[part="start-button"]')?.focus());
-  }
-
-  private onQuickExit = (url: string) => {
-    this.discard('quick-exit');
-    // On a shared tablet, leaving the page would strand the kiosk on another site for everyone after;
-    // the wipe back to the start screen is the exit there.
-    if (this.kiosk) return;
+  private readonly onQuickExit = (url: string) => {
+    // On a shared tablet, leaving the page would strand the kiosk on another site for everyone after.
+    if (this.kiosk) return this.kiosk.quickExit();
+    this.delivery.clear();
+    this.flow.reset('quick-exit');
     // replace(): Back must not return to the survey.
     location.replace(url);
   };
 
-  protected override renderBody(config: SurveyConfig, t: Translation) {
-    if (!this.kiosk) return super.renderBody(config, t);
-    if (this.staff.state !== 'closed') return renderStaffPanel(t, this.activeLocale, this.staff, this.delivery.queue);
-    const corner = renderStaffCorner(t, this.staff);
-    if (this.phase === 'start') {
-      const message = config.kiosk?.startMessage ? this.text(config.kiosk.startMessage) : null;
-      return html`${renderStart(t, message, this.text(config.title), this.begin)}${corner}`;
-    }
-    if (this.phase === 'handover') return html`${renderHandover(t, this.begin)}${corner}`;
-    const warning = this.idle.secondsLeft;
-    return html`<div ?inert=${warning !== null}>${super.renderBody(config, t)}</div>
-      ${warning !== null ? renderIdleWarning(t, warning, () => this.idle.extend()) : nothing}${corner}`;
-  }
-
-  protected override renderFooter(config: SurveyConfig, t: Translation) {
-    if (this.kiosk && this.staff.state !== 'closed') return nothing;
-    return renderSafety({ config, locale: this.activeLocale, t, onQuickExit: this.onQuickExit });
+  protected override render() {
+    const locale = this.activeLocale;
+    const t = surveyStrings.get(locale);
+    const state = this.configSource.state;
+    const waiting = state.status === 'loading' || (this.mode === 'kiosk' && !this.kiosk && !this.kioskProblem);
+    if (!t || waiting) return html`<div part="base" aria-busy="true">${t?.loading ?? nothing}</div>`;
+    const issues = this.setupIssues();
+    if (state.status === 'error' || issues.length > 0) return renderConfigError(issues, t);
+    const config = state.config;
+    const survey = () =>
+      this.flow.phase === 'done'
+        ? renderThankYou(config.thankYou ? this.text(config.thankYou) : t.statusSent)
+        : renderForm({ config, flow: this.flow, t, locale, text: this.text, onSubmit: this.onSubmit });
+    const footer =
+      this.kiosk && !this.kiosk.showsFooter ? nothing : renderSafety({ config, locale, t, onQuickExit: this.onQuickExit });
+    // One status element for every phase, so screen readers announce its change of text.
+    return html`<div part="base" lang=${locale} dir=${t.$dir}>
+      ${this.kiosk ? this.kiosk.render(survey) : survey()} ${renderStatus(this.delivery.status, t)} ${footer}
+    </div>`;
   }
 }

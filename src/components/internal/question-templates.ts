@@ -1,17 +1,17 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { AnswerProblem } from '../../core/answers.js';
-import type { ChoiceOption, LocalizedText, Question } from '../../core/config/schema.js';
+import type { LocalizedText, Question } from '../../core/config/schema.js';
 import type { AnswerValue } from '../../core/submission-schema.js';
-import { defaultSupportTypes } from '../../core/taxonomy.js';
+import { OTHER_VALUE } from '../../core/selector.js';
 import { codePointLength, localize } from '../../core/text.js';
-import type { Translation } from '../../i18n/index.js';
+import type { SurveyStrings } from '../../i18n/index.js';
 
 /** Everything a question template needs; the survey element owns the state and the handlers. */
 export interface QuestionContext {
   locale: string;
   fallbackLocale: string;
-  t: Translation;
+  t: SurveyStrings;
   value: AnswerValue | undefined;
   otherText: string;
   problem: AnswerProblem | null;
@@ -23,10 +23,7 @@ export interface QuestionContext {
   onOtherText: (question: Question, text: string) => void;
 }
 
-/** The option value that, with `allowOther`, reveals a short text box sent as `<id>.other`. */
-export const OTHER_VALUE = 'other';
-
-export function problemMessage(problem: AnswerProblem, t: Translation): string {
+export function problemMessage(problem: AnswerProblem, t: SurveyStrings): string {
   switch (problem.code) {
     case 'required':
       return t.required;
@@ -40,13 +37,6 @@ export function problemMessage(problem: AnswerProblem, t: Translation): string {
       return t.invalid;
   }
 }
-
-/** The support-type taxonomy as plain options (what a parsed config fills in by default). */
-export const taxonomyOptions: ChoiceOption[] = defaultSupportTypes.map(({ value, label, description }) => ({
-  value,
-  label,
-  description,
-}));
 
 function describedBy(question: Question, ctx: QuestionContext, extra?: string) {
   const ids = [question.help ? `q-${question.id}-help` : '', ctx.problem ? `q-${question.id}-error` : '', extra ?? '']

@@ -3,12 +3,12 @@ import type { SurveyConfig } from '../../core/config/schema.js';
 import { describeSubmission, type SubmissionField } from '../../core/payload.js';
 import { localize } from '../../core/text.js';
 import { checkSafeUrl } from '../../core/urls.js';
-import type { Translation } from '../../i18n/index.js';
+import type { SurveyStrings } from '../../i18n/index.js';
 
 interface SafetyContext {
   config: SurveyConfig;
   locale: string;
-  t: Translation;
+  t: SurveyStrings;
   onQuickExit: (url: string) => void;
 }
 

@@ -1,20 +1,14 @@
-import { html, LitElement, type PropertyValues } from 'lit';
-import type { AnswerProblem } from '../../core/answers.js';
-import { validateAnswer } from '../../core/answers.js';
-import { choiceOptionsSchema } from '../../core/config/schema.js';
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { validateAnswer, type AnswerProblem } from '../../core/answers.js';
 import type { ChoiceOption, Question } from '../../core/config/schema.js';
+import { OTHER_VALUE, SELECTOR_OTHER_MAX_LENGTH, selectorQuestion, validityFlag } from '../../core/selector.js';
 import type { AnswerValue } from '../../core/submission-schema.js';
-import '../../core/zod.js'; // jitless first (strict CSP)
-import * as z from 'zod/mini';
 import { truncateCodePoints } from '../../core/text.js';
-import { translationFor } from '../../i18n/index.js';
-import { OTHER_VALUE, problemMessage, renderQuestion, taxonomyOptions } from '../internal/question-templates.js';
+import { surveyStrings } from '../../i18n/index.js';
+import { problemMessage, renderQuestion } from '../internal/question-templates.js';
 import { questionStyles } from '../shared/question.styles.js';
 import { themeStyles } from '../shared/theme.styles.js';
 import { supportTypeSelectorStyles } from './support-type-selector.styles.js';
-
-/** Longest "Other" text the form carries, in characters (code points). */
-const OTHER_MAX_LENGTH = 100;
 
 /**
  * The support-type question on its own, as a form control: put it in any `<form>` with a `name`
@@ -103,8 +97,8 @@ export class SupportTypeSelector extends LitElement {
   declare protected formDisabled: boolean;
 
   private readonly internals = this.attachInternals();
-  /** Inline options parsed once per distinct script text (parsing runs JSON + zod). */
-  private inline: { text: string; options: ChoiceOption[] | undefined } | null = null;
+  /** Inline options, checked once per distinct script text (the check is a chunk of its own). */
+  private inline: { text: string; options?: ChoiceOption[] | undefined; pending?: boolean } | null = null;
 
   constructor() {
     super();
@@ -166,47 +160,48 @@ export class SupportTypeSelector extends LitElement {
     }
   }
 
-  private get question(): Question & { type: 'support-types' } {
-    const t = translationFor(this.language);
-    return {
-      id: this.name || 'support',
-      type: 'support-types',
-      label: this.label ?? t.supportTypesQuestion,
-      help: this.help ?? undefined,
-      required: this.required,
-      min: this.min,
-      max: this.max,
-      allowOther: this.allowOther,
-      otherMaxLength: OTHER_MAX_LENGTH,
-      options: this.options ?? this.inlineOptions() ?? taxonomyOptions,
-    };
-  }
-
   /** The `lang` attribute, else the closest `[lang]` around it, else English. */
   private get language(): string {
     return this.locale ?? this.closest('[lang]')?.getAttribute('lang') ?? 'en';
   }
 
-  private inlineOptions(): ChoiceOption[] | undefined {
-    const script = this.querySelector(':scope > script[type="application/json"]');
-    if (!script) return undefined;
-    const text = script.textContent ?? '';
-    if (this.inline?.text === text) return this.inline.options;
-    let options: ChoiceOption[] | undefined;
-    let problem = '';
-    try {
-      const parsed = z.safeParse(choiceOptionsSchema, JSON.parse(text));
-      if (parsed.success) options = parsed.data as ChoiceOption[];
-      else problem = parsed.error.issues.map((issue) => `[${issue.path.join('.')}] ${issue.message}`).join('; ');
-    } catch (error) {
-      problem = `not JSON: ${(error as Error).message}`;
-    }
-    if (problem) console.error(`support-type-selector: inline options are invalid (${problem}); using the default types.`);
-    this.inline = { text, options };
-    return options;
+  private question(label: string): Question & { type: 'support-types' } {
+    return selectorQuestion({
+      name: this.name,
+      label: this.label ?? label,
+      help: this.help,
+      required: this.required,
+      min: this.min,
+      max: this.max,
+      allowOther: this.allowOther,
+      options: this.options ?? this.inline?.options,
+    });
+  }
+
+  /** Inline options are read once per distinct script text; until then the element shows nothing. */
+  private readInlineOptions() {
+    const text = this.querySelector(':scope > script[type="application/json"]')?.textContent ?? null;
+    if (text === null) return void (this.inline = null);
+    if (this.inline?.text === text) return;
+    this.inline = { text, pending: true };
+    void import('../../core/config/parse.js')
+      .then(({ parseChoiceOptionsJson }) => {
+        const parsed = parseChoiceOptionsJson(text);
+        if ('issues' in parsed) {
+          const problem = parsed.issues.map((issue) => `${issue.path ? `${issue.path}: ` : ''}${issue.message}`).join('; ');
+          console.error(`support-type-selector: inline options are invalid (${problem}); using the default types.`);
+        }
+        if (this.inline?.text === text) this.inline = { text, options: 'options' in parsed ? parsed.options : undefined };
+      })
+      .catch(() => {
+        if (this.inline?.text === text) this.inline = { text };
+      })
+      .finally(() => this.requestUpdate());
   }
 
   protected override willUpdate(changed: PropertyValues<this>) {
+    this.readInlineOptions();
+    if (!surveyStrings.get(this.language)) void surveyStrings.load(this.language).then(() => this.requestUpdate());
     if (changed.has('value') || changed.has('otherText') || changed.has('name')) this.syncFormValue();
   }
 
@@ -218,7 +213,7 @@ export class SupportTypeSelector extends LitElement {
     const data = new FormData();
     if (this.name) {
       for (const value of this.value) data.append(this.name, value);
-      const other = truncateCodePoints(this.otherText.trim(), OTHER_MAX_LENGTH);
+      const other = truncateCodePoints(this.otherText.trim(), SELECTOR_OTHER_MAX_LENGTH);
       if (this.value.includes(OTHER_VALUE) && other) data.append(`${this.name}.other`, other);
     }
     this.internals.setFormValue(data, JSON.stringify({ value: this.value, otherText: this.otherText }));
@@ -226,22 +221,15 @@ export class SupportTypeSelector extends LitElement {
   }
 
   private currentProblem(): AnswerProblem | null {
-    return validateAnswer(this.question, this.value.length > 0 ? this.value : undefined);
+    return validateAnswer(this.question(''), this.value.length > 0 ? this.value : undefined);
   }
 
   private syncValidity() {
-    const problem = this.disabled || this.formDisabled ? null : this.currentProblem();
+    const t = surveyStrings.get(this.language);
+    const problem = this.disabled || this.formDisabled || !t ? null : this.currentProblem();
     const anchor = this.renderRoot.querySelector<HTMLElement>('input') ?? undefined;
     if (!problem) this.internals.setValidity({});
-    else {
-      const flags = { required: { valueMissing: true }, 'too-few': { rangeUnderflow: true }, 'too-many': { rangeOverflow: true } };
-      const t = translationFor(this.language);
-      this.internals.setValidity(
-        flags[problem.code as keyof typeof flags] ?? { customError: true },
-        problemMessage(problem, t),
-        anchor,
-      );
-    }
+    else this.internals.setValidity({ [validityFlag(problem)]: true }, problemMessage(problem, t!), anchor);
     this.toggleState('invalid', problem !== null);
   }
 
@@ -271,9 +259,10 @@ export class SupportTypeSelector extends LitElement {
 
   protected override render() {
     const lang = this.language;
-    const t = translationFor(lang);
+    const t = surveyStrings.get(lang);
+    if (!t || this.inline?.pending) return nothing;
     return html`<div dir=${t.$dir} @change=${this.onChange}>
-      ${renderQuestion(this.question, {
+      ${renderQuestion(this.question(t.supportTypesQuestion), {
         locale: lang,
         fallbackLocale: 'en',
         t,

@@ -1,11 +1,12 @@
 import { html, LitElement, nothing, svg, type PropertyValues } from 'lit';
-import type { QuestionSummary, SummaryCell, SurveySummary as SurveySummaryData } from '../../core/summary.js';
-import { defaultSupportTypes } from '../../core/taxonomy.js';
+import { isSurveySummary, type QuestionSummary, type SummaryCell, type SurveySummary as SurveySummaryData } from '../../core/summary.js';
+import { taxonomyOptions } from '../../core/taxonomy.js';
 import { localize } from '../../core/text.js';
+import { JsonSourceController, type JsonSourceState } from '../../controllers/json-source-controller.js';
+import type { SummaryStrings } from '../../i18n/index.js';
+import { summaryStrings } from '../../i18n/summary/index.js';
 import { themeStyles } from '../shared/theme.styles.js';
-import { SummaryController } from './summary-controller.js';
 import { surveySummaryStyles } from './survey-summary.styles.js';
-import { summaryStringsFor, type SummaryStrings } from './survey-summary.strings.js';
 
 /**
  * A bar chart of one question of a survey summary (by default the support types received), with
@@ -68,9 +69,9 @@ export class SurveySummary extends LitElement {
   /** Language of the UI strings (`lang` attribute); otherwise the closest `[lang]`. */
   declare locale: string | null;
 
-  readonly #loader = new SummaryController(this, (summary) => {
-    this.summary = summary;
-  });
+  /** Set when what `src` answered is not a summary. */
+  #unreadable = false;
+  readonly #source = new JsonSourceController(this, (state) => this.#fromSource(state));
 
   constructor() {
     super();
@@ -84,7 +85,26 @@ export class SurveySummary extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('src')) void this.#loader.load(this.src);
+    if (changed.has('src')) this.#source.load(this.src);
+    const lang = this.#lang();
+    if (!summaryStrings.get(lang)) void summaryStrings.load(lang).then(() => this.requestUpdate());
+  }
+
+  #fromSource(state: JsonSourceState) {
+    this.#unreadable = false;
+    if (state.status !== 'ready') return;
+    let data: unknown;
+    try {
+      data = JSON.parse(state.text);
+    } catch {
+      data = null;
+    }
+    if (isSurveySummary(data)) this.summary = data;
+    else this.#unreadable = true;
+  }
+
+  #lang(): string {
+    return this.locale ?? this.closest('[lang]')?.getAttribute('lang') ?? 'en';
   }
 
   /** The question being charted, if the summary has it. */
@@ -98,18 +118,19 @@ export class SurveySummary extends LitElement {
     const key = String(value);
     if (this.labels && Object.hasOwn(this.labels, key)) return String(this.labels[key]);
     // Support-type values read as the taxonomy's own labels unless the page says otherwise.
-    const type = defaultSupportTypes.find((supportType) => supportType.value === key);
+    const type = taxonomyOptions.get(key);
     return type ? localize(type.label, lang, 'en') : key;
   }
 
   override render() {
-    const lang = this.locale ?? this.closest('[lang]')?.getAttribute('lang') ?? 'en';
-    const t = summaryStringsFor(lang);
-    const status = this.#loader.status;
+    const lang = this.#lang();
+    const t = summaryStrings.get(lang);
+    if (!t) return nothing;
+    const status = this.#source.state.status;
     const summary = this.summary;
     let body: unknown;
     if (status === 'loading' && !summary) body = html`<p part="status" role="status">${t.loading}</p>`;
-    else if (status === 'error') body = html`<p part="status" class="error" role="alert">${t.error}</p>`;
+    else if (status === 'error' || this.#unreadable) body = html`<p part="status" class="error" role="alert">${t.error}</p>`;
     else if (!summary) body = nothing;
     else body = this.#renderSummary(summary, t, lang);
     return html`<div class="summary" dir=${t.$dir} aria-busy=${status === 'loading' ? 'true' : 'false'}>${body}</div>`;

@@ -1,4 +1,5 @@
-import { defaultSupportTypes } from '../taxonomy.js';
+import { headerProblem } from '../headers.js';
+import { taxonomyOptions as taxonomy } from '../taxonomy.js';
 import { checkSafeUrl } from '../urls.js';
 import type { ConfigIssue } from './errors.js';
 import type { ChoiceOption, LocalizedText, Question, SurveyConfig, surveyConfigSchema } from './schema.js';
@@ -6,22 +7,34 @@ import type * as z from 'zod/mini';
 
 type Structured = z.output<typeof surveyConfigSchema>;
 
-// Frozen because parsed configs share these option objects.
-const taxonomy = new Map(
-  defaultSupportTypes.map(({ value, label, description }) => [value, Object.freeze({ value, label, description })]),
-);
+/**
+ * What the structural check could not read, when it failed: top-level fields (left undefined in the
+ * input), and questions (left as holes, so paths keep their indexes) with the ids they claimed.
+ */
+export interface BrokenParts {
+  fields: ReadonlySet<string>;
+  questionIds: ReadonlySet<string>;
+}
+
+export type PartialStructured = Omit<Structured, 'questions'> & { questions: Array<Structured['questions'][number] | undefined> };
+
+const NOTHING_BROKEN: BrokenParts = { fields: new Set(), questionIds: new Set() };
 const OPERATORS = ['equals', 'in', 'notIn', 'answered'] as const;
 
 /**
  * The rules zod's structure cannot express: uniqueness, references between questions, locales and
- * ranges. Runs on structurally valid input; fills the taxonomy into support-types questions.
- * Everything is one pass with Maps/Sets, so 200 questions × 50 options stays linear.
+ * ranges. Fills the taxonomy into support-types questions. Runs on structurally valid input, or on
+ * the well-formed parts of a config that failed the structural check (`broken` says what is
+ * missing), so one round lists every problem. Everything is one pass with Maps/Sets, so 200
+ * questions × 50 options stays linear.
  */
-export function checkSurvey(input: Structured): { config: SurveyConfig; issues: ConfigIssue[] } {
+export function checkSurvey(input: PartialStructured, broken: BrokenParts = NOTHING_BROKEN): { config: SurveyConfig; issues: ConfigIssue[] } {
   const issues: ConfigIssue[] = [];
   const add = (path: string, message: string) => issues.push({ path, message });
   const locales = new Set<string>();
-  input.locales.forEach((tag, i) => {
+  // Without readable locales there is no default locale to check translations against.
+  const checkTexts = !broken.fields.has('locales');
+  (input.locales ?? []).forEach((tag, i) => {
     try {
       Intl.getCanonicalLocales(tag);
     } catch {
@@ -30,9 +43,9 @@ export function checkSurvey(input: Structured): { config: SurveyConfig; issues: 
     if (locales.has(tag)) add(`locales[${i}]`, `Duplicate locale "${tag}"`);
     locales.add(tag);
   });
-  const defaultLocale = input.locales[0]!;
+  const defaultLocale = input.locales?.[0] ?? 'en';
   const text = (path: string, value: LocalizedText | undefined) => {
-    if (value === undefined) return;
+    if (value === undefined || !checkTexts) return;
     if (typeof value === 'string') {
       if (!value.trim()) add(path, 'Must not be blank');
       return;
@@ -62,9 +75,17 @@ export function checkSurvey(input: Structured): { config: SurveyConfig; issues: 
   text('title', input.title);
   text('intro', input.intro);
   text('thankYou', input.thankYou);
-  text('kiosk.startMessage', input.kiosk.startMessage);
-  if (input.kiosk.warningSeconds >= input.kiosk.idleSeconds) {
-    add('kiosk.warningSeconds', `Must be less than idleSeconds (${input.kiosk.idleSeconds})`);
+  const challengeUrl = link('delivery.proofOfWork.challengeUrl', input.delivery?.proofOfWork?.challengeUrl);
+  const delivery = input.delivery?.proofOfWork ? { ...input.delivery, proofOfWork: { challengeUrl: challengeUrl! } } : input.delivery;
+  for (const name of Object.keys(input.delivery?.headers ?? {})) {
+    const problem = headerProblem(name);
+    if (problem) add(`delivery.headers[${JSON.stringify(name)}]`, problem);
+  }
+  if (input.kiosk) {
+    text('kiosk.startMessage', input.kiosk.startMessage);
+    if (input.kiosk.warningSeconds >= input.kiosk.idleSeconds) {
+      add('kiosk.warningSeconds', `Must be less than idleSeconds (${input.kiosk.idleSeconds})`);
+    }
   }
   text('safety.footer', input.safety?.footer);
   input.safety?.helplines?.forEach((line, i) => {
@@ -75,7 +96,8 @@ export function checkSurvey(input: Structured): { config: SurveyConfig; issues: 
   text('safety.quickExit.label', input.safety?.quickExit?.label);
 
   const seen = new Map<string, number>();
-  const questions = input.questions.map((raw, i): Question => {
+  const questions = (input.questions ?? []).map((raw, i): Question | undefined => {
+    if (!raw) return undefined;
     const at = `questions[${i}]`;
     const first = seen.get(raw.id);
     if (first !== undefined) add(`${at}.id`, `Duplicate question id "${raw.id}" (also used by questions[${first}])`);
@@ -112,14 +134,16 @@ export function checkSurvey(input: Structured): { config: SurveyConfig; issues: 
   });
 
   // showIf after all questions are known, so "later" and "unknown" get different messages.
-  const byId = new Map(questions.map((q, i) => [q.id, { q, i }] as const));
+  const byId = new Map(questions.flatMap((q, i) => (q ? [[q.id, { q, i }] as const] : [])));
   questions.forEach((question, i) => {
-    const cond = question.showIf;
+    const cond = question?.showIf;
     if (!cond) return;
     const at = `questions[${i}].showIf`;
     const used = OPERATORS.filter((op) => cond[op] !== undefined);
     if (used.length !== 1) add(at, 'Use exactly one of: equals, in, notIn, answered');
     const target = byId.get(cond.question);
+    // A question that failed the structural check already has its own message.
+    if (!target && broken.questionIds.has(cond.question)) return;
     if (!target) return add(`${at}.question`, `Unknown question "${cond.question}"`);
     if (target.i >= i) {
       return add(`${at}.question`, target.i === i ? 'A question cannot depend on itself' : `Must refer to an earlier question ("${cond.question}" comes later)`);
@@ -137,8 +161,9 @@ export function checkSurvey(input: Structured): { config: SurveyConfig; issues: 
     cond.notIn?.forEach((value, k) => check(`${at}.notIn[${k}]`, value));
   });
 
-  if (input.pages) checkPages(input.pages, seen, add);
-  return { config: { ...input, endpoint, privacyUrl, safety, questions }, issues };
+  for (const id of broken.questionIds) if (!seen.has(id)) seen.set(id, -1);
+  if (input.pages && !broken.fields.has('questions')) checkPages(input.pages, seen, add);
+  return { config: { ...input, endpoint, privacyUrl, safety, delivery, questions } as SurveyConfig, issues };
 }
 
 /** Taxonomy names become full options; custom options pass through. */
@@ -180,10 +205,10 @@ function checkPages(pages: Array<{ questions: string[] }>, index: Map<string, nu
       const i = index.get(id);
       if (i === undefined) return add(at, `Unknown question "${id}"`);
       if (placed.has(id)) return add(at, `Question "${id}" is already on pages[${placed.get(id)}]`);
-      if (i < last) add(at, `Must follow the order of questions ("${id}" comes before the question listed ahead of it)`);
+      if (i >= 0 && i < last) add(at, `Must follow the order of questions ("${id}" comes before the question listed ahead of it)`);
       placed.set(id, p);
       last = Math.max(last, i);
     }),
   );
-  for (const id of index.keys()) if (!placed.has(id)) add('pages', `Question "${id}" is not on any page`);
+  for (const [id, i] of index) if (i >= 0 && !placed.has(id)) add('pages', `Question "${id}" is not on any page`);
 }

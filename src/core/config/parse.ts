@@ -1,15 +1,15 @@
 import '../zod.js'; // jitless first (strict CSP)
 import * as z from 'zod/mini';
-import { checkSurvey } from './checks.js';
+import { checkSurvey, type BrokenParts, type PartialStructured } from './checks.js';
 import { formatPath, SurveyConfigError, type ConfigIssue } from './errors.js';
-import { surveyConfigSchema, type SurveyConfig } from './schema.js';
+import { choiceOptionsSchema, questionSchema, surveyConfigSchema, type ChoiceOption, type SurveyConfig } from './schema.js';
 
 export type SafeParseResult = { success: true; config: SurveyConfig } | { success: false; error: SurveyConfigError };
 
 /**
  * Validates a survey config and applies defaults. Every problem is reported at once, each with a
- * path and a plain-English message. Structure is checked first; cross-field rules (duplicates,
- * showIf references, locales) run once the structure is sound.
+ * path and a plain-English message: the structural problems (zod), then the cross-field rules
+ * (duplicates, showIf references, locales, ranges) on every part that is well formed.
  */
 export function safeParseSurveyConfig(input: unknown, source?: string): SafeParseResult {
   let issues: ConfigIssue[];
@@ -21,6 +21,8 @@ export function safeParseSurveyConfig(input: unknown, source?: string): SafePars
       issues = checked.issues;
     } else {
       issues = parsed.error.issues.flatMap((issue) => toIssues(issue, input));
+      const parts = wellFormedParts(input);
+      if (parts) issues.push(...checkSurvey(parts.input, parts.broken).issues);
     }
   } catch (error) {
     // A getter that throws or a revoked Proxy: still a readable config error, never a stack trace.
@@ -41,6 +43,13 @@ export function parseSurveyConfig(input: unknown): SurveyConfig {
  * error, an HTML error page, an empty body) becomes a SurveyConfigError that names the source.
  */
 export function parseSurveyConfigJson(text: string, source: string): SurveyConfig {
+  const result = safeParseSurveyConfigJson(text, source);
+  if (!result.success) throw result.error;
+  return result.config;
+}
+
+/** Like parseSurveyConfigJson, but returns the SurveyConfigError. */
+export function safeParseSurveyConfigJson(text: string, source: string): SafeParseResult {
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -54,11 +63,52 @@ export function parseSurveyConfigJson(text: string, source: string): SurveyConfi
     const issue = { path: '', message: `Config from "${source}" is not JSON: ${why}` };
     const failure = new SurveyConfigError([issue], source);
     failure.message = issue.message;
-    throw failure;
+    return { success: false, error: failure };
   }
-  const result = safeParseSurveyConfig(data, source);
-  if (!result.success) throw result.error;
-  return result.config;
+  return safeParseSurveyConfig(data, source);
+}
+
+/**
+ * A JSON list of options (`<support-type-selector>`'s inline options), checked like a config's, or
+ * every problem with it in the same words.
+ */
+export function parseChoiceOptionsJson(text: string): { options: ChoiceOption[] } | { issues: ConfigIssue[] } {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    return { issues: [{ path: '', message: `Not JSON: ${(error as Error).message}` }] };
+  }
+  const parsed = z.safeParse(choiceOptionsSchema, data);
+  if (parsed.success) return { options: parsed.data as ChoiceOption[] };
+  return { issues: parsed.error.issues.flatMap((issue) => toIssues(issue, data)) };
+}
+
+/**
+ * The parts of a config that pass the structural check on their own: each top-level field, and each
+ * question (a malformed question leaves a hole, so later questions keep their paths).
+ */
+function wellFormedParts(input: unknown): { input: PartialStructured; broken: BrokenParts } | null {
+  if (input === null || typeof input !== 'object' || Array.isArray(input)) return null;
+  const fields = new Set<string>();
+  const questionIds = new Set<string>();
+  const parts: Record<string, unknown> = {};
+  for (const [key, schema] of Object.entries(surveyConfigSchema.shape)) {
+    if (key === 'questions') continue;
+    const part = z.safeParse(schema, valueAt(input, [key]));
+    if (part.success) parts[key] = part.data;
+    else fields.add(key);
+  }
+  const questions = valueAt(input, ['questions']);
+  if (!Array.isArray(questions)) fields.add('questions');
+  parts['questions'] = (Array.isArray(questions) ? questions : []).map((raw: unknown) => {
+    const question = z.safeParse(questionSchema, raw);
+    if (question.success) return question.data;
+    const id = valueAt(raw, ['id']);
+    if (typeof id === 'string') questionIds.add(id);
+    return undefined;
+  });
+  return { input: parts as PartialStructured, broken: { fields, questionIds } };
 }
 
 type Issue = z.core.$ZodIssue;

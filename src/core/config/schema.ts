@@ -1,5 +1,6 @@
 import '../zod.js'; // jitless first (strict CSP)
 import * as z from 'zod/mini';
+import { DEFAULTS } from './defaults.js';
 
 /**
  * The survey config an organisation writes as JSON. Structure lives here (zod, strict objects so a
@@ -46,11 +47,14 @@ const common = {
   id: id('Question id'),
   label: localizedTextSchema,
   help: z.optional(localizedTextSchema),
-  required: bool(false),
+  required: bool(DEFAULTS.question.required),
   showIf: z.optional(showIfSchema),
 };
 /** `allowOther`: the option with value "other" reveals a short text box (sent as `<id>.other`). */
-const other = { allowOther: bool(false), otherMaxLength: z._default(z.int().check(z.minimum(1), z.maximum(500)), 100) };
+const other = {
+  allowOther: bool(DEFAULTS.choice.allowOther),
+  otherMaxLength: z._default(z.int().check(z.minimum(1), z.maximum(500)), DEFAULTS.choice.otherMaxLength),
+};
 
 const supportTypesQuestionSchema = z.strictObject({
   type: z.literal('support-types'),
@@ -78,8 +82,8 @@ const multipleQuestionSchema = z.strictObject({
 const ratingQuestionSchema = z.strictObject({
   type: z.literal('rating'),
   ...common,
-  min: z._default(z.int(), 1),
-  max: z._default(z.int(), 5),
+  min: z._default(z.int(), DEFAULTS.rating.min),
+  max: z._default(z.int(), DEFAULTS.rating.max),
   minLabel: z.optional(localizedTextSchema),
   maxLabel: z.optional(localizedTextSchema),
   /** Labels for single points, keyed by the point: `{ "3": "Okay" }`. */
@@ -88,8 +92,8 @@ const ratingQuestionSchema = z.strictObject({
 const textQuestionSchema = z.strictObject({
   type: z.literal('text'),
   ...common,
-  multiline: bool(false),
-  maxLength: z._default(z.int().check(z.minimum(1), z.maximum(2000)), 500),
+  multiline: bool(DEFAULTS.text.multiline),
+  maxLength: z._default(z.int().check(z.minimum(1), z.maximum(2000)), DEFAULTS.text.maxLength),
 });
 
 export const questionSchema = z.discriminatedUnion('type', [
@@ -101,19 +105,25 @@ export const questionSchema = z.discriminatedUnion('type', [
 ]);
 
 export const deliveryOptionsSchema = z.strictObject({
-  timeoutMs: z._default(z.int().check(z.minimum(1000), z.maximum(120000)), 15000),
+  timeoutMs: z._default(z.int().check(z.minimum(1000), z.maximum(120000)), DEFAULTS.delivery.timeoutMs),
   headers: z.optional(
     z.record(z.string().check(z.regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/, 'Not a valid header name')), z.string()),
   ),
   persist: z.optional(z.boolean()),
+  /**
+   * Proof of work (the ALTCHA protocol) for receivers that ask for it: before each delivery the
+   * device fetches a challenge from `challengeUrl` and solves it, so posting many fake responses costs.
+   */
+  proofOfWork: z.optional(z.strictObject({ challengeUrl: url })),
 });
 
 export const kioskOptionsSchema = z.strictObject({
-  idleSeconds: z._default(z.int().check(z.minimum(10), z.maximum(3600)), 60),
-  warningSeconds: z._default(z.int().check(z.minimum(0), z.maximum(600)), 15),
-  thankYouSeconds: z._default(z.int().check(z.minimum(1), z.maximum(120)), 8),
-  onIdle: z._default(z.enum(['discard', 'submit']), 'discard'),
-  passTheTablet: bool(false),
+  idleSeconds: z._default(z.int().check(z.minimum(30), z.maximum(3600)), DEFAULTS.kiosk.idleSeconds),
+  /** WCAG 2.2.1 gives people at least 20 seconds to say they are still there. */
+  warningSeconds: z._default(z.int().check(z.minimum(20), z.maximum(600)), DEFAULTS.kiosk.warningSeconds),
+  thankYouSeconds: z._default(z.int().check(z.minimum(1), z.maximum(120)), DEFAULTS.kiosk.thankYouSeconds),
+  onIdle: z._default(z.enum(['discard', 'submit']), DEFAULTS.kiosk.onIdle),
+  passTheTablet: bool(DEFAULTS.kiosk.passTheTablet),
   startMessage: z.optional(localizedTextSchema),
   staffPin: z.optional(z.string().check(z.regex(/^\d{4,12}$/, 'Must be 4 to 12 digits'))),
 });
@@ -148,7 +158,7 @@ export const surveyConfigSchema = z.strictObject({
    */
   pages: z.optional(z.array(z.strictObject({ questions: z.array(z.string()).check(z.minLength(1)) })).check(z.minLength(1))),
   /** BCP 47 tags; the first is the default every translation falls back to. */
-  locales: z._default(z.array(z.string()).check(z.minLength(1)), () => ['en']),
+  locales: z._default(z.array(z.string()).check(z.minLength(1)), () => [...DEFAULTS.locales]),
   /** Static context (programme, site, channel). Sent, as is, in every response: never put people here. */
   tags: z._default(
     z.record(
@@ -158,7 +168,7 @@ export const surveyConfigSchema = z.strictObject({
     () => ({}),
   ),
   /** submittedAt is floored (UTC) to this, so a response cannot be matched to a visit by time. */
-  timeBucket: z._default(z.enum(['hour', 'day', 'week', 'month']), 'day'),
+  timeBucket: z._default(z.enum(['hour', 'day', 'week', 'month']), DEFAULTS.timeBucket),
   endpoint: z.optional(url),
   delivery: z.prefault(deliveryOptionsSchema, {}),
   kiosk: z.prefault(kioskOptionsSchema, {}),

@@ -52,7 +52,7 @@ describe('<encounter-survey>', () => {
     await survey.settle();
     const summary = survey.root.querySelector('[part="error-summary"]')!;
     expect(summary.getAttribute('role')).to.equal('alert');
-    expect(summary.textContent).to.contain('1 question needs an answer');
+    expect(summary.textContent).to.contain('Please look again at 1 question');
     expect(survey.question('support')!.getAttribute('aria-invalid')).to.equal('true');
     expect(survey.question('support')!.textContent).to.contain('Please answer this question.');
     expect(survey.root.activeElement).to.equal(survey.input('support', 'emotional'));
@@ -253,9 +253,9 @@ describe('<encounter-survey>', () => {
     await waitUntil(() => html404.shadowRoot!.querySelector('[part~="config-error"]') !== null);
     expect(html404.shadowRoot!.textContent).to.contain('Config from "/test/components/encounter-survey/fixtures/not-json.html" is not JSON');
 
+    // Presets load on demand.
     const preset = await fixture<EncounterSurvey>(html`<encounter-survey endpoint=${collector.endpoint}></encounter-survey>`);
-    await preset.updateComplete;
-    expect(preset.shadowRoot!.querySelector('[data-question]')).to.exist;
+    await waitUntil(() => preset.shadowRoot!.querySelector('[data-question]') !== null, 8000, 'the default preset');
   });
 
   it('speaks Spanish and French, and lays out Arabic right to left', async () => {

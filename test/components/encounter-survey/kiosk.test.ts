@@ -7,7 +7,7 @@ import { renderSurvey, sampleConfig, SurveyHarness, waitUntil } from '../../supp
 
 const kioskConfig = (kiosk: Record<string, unknown> = {}) =>
   sampleConfig({
-    kiosk: { idleSeconds: 60, warningSeconds: 15, thankYouSeconds: 8, ...kiosk },
+    kiosk: { idleSeconds: 60, warningSeconds: 20, thankYouSeconds: 8, ...kiosk },
     safety: { footer: 'This tablet is not monitored.', helplines: [{ name: 'Crisis line', phone: '988' }] },
   });
 
@@ -60,10 +60,10 @@ describe('<encounter-survey mode="kiosk">', () => {
     const warning = survey.root.querySelector('[part="idle-warning"]')!;
     expect(warning.getAttribute('role')).to.equal('alertdialog');
     expect(survey.root.activeElement).to.equal(survey.button('extend-button'), 'the warning takes focus, so it is announced');
-    expect(warning.textContent).to.contain('15 seconds');
+    expect(warning.textContent).to.contain('20 seconds');
     clock.advance(5_000);
     await survey.settle();
-    expect(warning.textContent).to.contain('10 seconds');
+    expect(warning.textContent).to.contain('15 seconds');
     await expect(survey.element).to.be.accessible();
     await survey.press('extend-button');
     expect(survey.root.querySelector('[part="idle-warning"]')).to.equal(null);
@@ -74,24 +74,24 @@ describe('<encounter-survey mode="kiosk">', () => {
     const { survey, clock } = await kiosk();
     await fillAndType(survey);
     const reset = oneEvent(survey.element, 'survey-reset') as Promise<SurveyResetEvent>;
-    clock.advance(75_000);
+    clock.advance(80_000);
     expect((await reset).detail.reason).to.equal('idle');
     await survey.settle();
     expect(survey.button('start-button')).to.exist;
     expect(survey.root.activeElement).to.equal(survey.button('start-button'));
     await survey.press('start-button');
     expect(leavesNoTrace(survey)).to.equal(true);
-    expect((survey.element as unknown as { answers: object }).answers).to.deep.equal({}, 'nothing held in memory');
+    expect((survey.element as unknown as { flow: { answers: object } }).flow.answers).to.deep.equal({}, 'nothing held in memory');
   });
 
   it('submits once on idle when onIdle is "submit" and the required answers are there', async () => {
     const { survey, clock, collector } = await kiosk({ onIdle: 'submit' });
     await survey.press('start-button');
     await survey.choose('support', 'crisis');
-    clock.advance(75_000);
+    clock.advance(80_000);
     const state = await collector.waitFor((current) => current.records.length === 1);
     expect((state.records[0]!.body as { answers: object }).answers).to.deep.equal({ support: ['crisis'] });
-    clock.advance(75_000);
+    clock.advance(80_000);
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect((await collector.state()).records).to.have.length(1);
   });
@@ -100,7 +100,7 @@ describe('<encounter-survey mode="kiosk">', () => {
     const { survey, clock, collector } = await kiosk({ onIdle: 'submit' });
     await survey.press('start-button');
     await survey.rate('helpful', 4);
-    clock.advance(75_000);
+    clock.advance(80_000);
     await survey.settle();
     expect(survey.button('start-button')).to.exist;
     await new Promise((resolve) => setTimeout(resolve, 200));

@@ -1,4 +1,4 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../../src/define.js';
 import type { SupportTypeSelector } from '../../../src/components/support-type-selector/support-type-selector.js';
 
@@ -14,8 +14,14 @@ async function click(selector: SupportTypeSelector, value: string) {
 async function form(template: ReturnType<typeof html>) {
   const element = await fixture<HTMLFormElement>(template);
   const selector = element.querySelector('support-type-selector')!;
-  await selector.updateComplete;
+  await shown(selector);
   return { form: element, selector };
+}
+
+/** Other languages and inline options load on demand: wait until the question is there. */
+async function shown(selector: SupportTypeSelector) {
+  await waitUntil(() => selector.shadowRoot!.querySelector('fieldset') !== null, 'the selector to show its question');
+  await selector.updateComplete;
 }
 
 describe('<support-type-selector>', () => {
@@ -146,6 +152,7 @@ describe('<support-type-selector>', () => {
     const { selector } = await form(html`<form lang="ar"><support-type-selector name="support"></support-type-selector></form>`);
     expect(selector.shadowRoot!.querySelector('div')!.getAttribute('dir')).to.equal('rtl');
     const es = await fixture<SupportTypeSelector>(html`<support-type-selector lang="es"></support-type-selector>`);
+    await shown(es);
     expect(es.shadowRoot!.querySelector('legend')!.textContent).to.contain('apoyo');
   });
 });

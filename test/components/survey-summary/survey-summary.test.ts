@@ -90,6 +90,7 @@ describe('<survey-summary>', () => {
 
   it('labels support types from the taxonomy in the page language', async () => {
     const el = await fixture<SurveySummary>(html`<survey-summary lang="es" .summary=${data}></survey-summary>`);
+    await waitUntil(() => rows(el).length > 0, 'Spanish strings to load');
     expect(rows(el)[0]!.querySelector('[part="label"]')!.textContent).to.equal('Apoyo emocional');
   });
 
@@ -154,6 +155,7 @@ describe('<survey-summary>', () => {
 
   it('a lang attribute picks the strings (Spanish)', async () => {
     const el = await fixture<SurveySummary>(html`<survey-summary lang="es" .summary=${data}></survey-summary>`);
+    await waitUntil(() => root(el).querySelector('[part="caption"]') !== null, 'Spanish strings to load');
     expect(root(el).querySelector('[part="caption"]')!.textContent).to.equal('Tipos de apoyo recibidos');
     expect(root(el).querySelector('[part="toggle"]')!.textContent!.trim()).to.equal('Ver como tabla');
   });

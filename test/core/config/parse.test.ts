@@ -18,7 +18,7 @@ describe('parseSurveyConfig', () => {
     expect(config.tags).to.deep.equal({});
     expect(config.timeBucket).to.equal('day');
     expect(config.delivery).to.deep.equal({ timeoutMs: 15000 });
-    expect(config.kiosk).to.deep.equal({ idleSeconds: 60, warningSeconds: 15, thankYouSeconds: 8, onIdle: 'discard', passTheTablet: false });
+    expect(config.kiosk).to.deep.equal({ idleSeconds: 60, warningSeconds: 20, thankYouSeconds: 8, onIdle: 'discard', passTheTablet: false });
     expect(config.questions[0]).to.deep.equal({ id: 'q', type: 'text', label: 'Q', required: false, multiline: false, maxLength: 500 });
   });
 
@@ -30,7 +30,7 @@ describe('parseSurveyConfig', () => {
     ]);
     const picked = parsed(withQuestions([{ id: 's', type: 'support-types', label: 'S', options: ['social', { value: 'peer', label: 'Peer' }] }]));
     expect((picked.questions[0] as { options: unknown[] }).options).to.deep.equal([
-      { value: 'social', label: { en: 'Social connection', es: 'Conexión social', fr: 'Lien social' }, description: (picked.questions[0] as { options: Array<{ description: unknown }> }).options[0]!.description },
+      { value: 'social', label: { en: 'Social connection', es: 'Conexión social', fr: 'Lien social', ar: 'التواصل الاجتماعي' }, description: (picked.questions[0] as { options: Array<{ description: unknown }> }).options[0]!.description },
       { value: 'peer', label: 'Peer' },
     ]);
   });
@@ -45,8 +45,11 @@ describe('parseSurveyConfig', () => {
     expect(caught).to.be.instanceOf(SurveyConfigError);
     const error = caught as SurveyConfigError;
     expect(error.code).to.equal('config-invalid');
-    expect(error.issues).to.deep.equal([{ path: 'questions', message: 'Must not be empty' }]);
-    expect(error.message).to.equal('Survey config has 1 problem:\n  questions: Must not be empty');
+    expect(error.issues).to.deep.equal([
+      { path: 'questions', message: 'Must not be empty' },
+      { path: 'title', message: 'Must not be blank' },
+    ]);
+    expect(error.message).to.equal('Survey config has 2 problems:\n  questions: Must not be empty\n  title: Must not be blank');
   });
 
   it('reports structural problems in plain words', () => {
@@ -158,13 +161,54 @@ describe('parseSurveyConfig', () => {
   });
 
   it('checks kiosk and delivery options', () => {
-    expect(issuesOf(sampleConfig({ kiosk: { idleSeconds: 20, warningSeconds: 30, staffPin: '12a4' }, delivery: { timeoutMs: 10 } }))).to.deep.equal([
+    expect(issuesOf(sampleConfig({ kiosk: { idleSeconds: 20, warningSeconds: 15, staffPin: '12a4' }, delivery: { timeoutMs: 10 } }))).to.deep.equal([
       { path: 'delivery.timeoutMs', message: 'Must be at least 1000' },
+      { path: 'kiosk.idleSeconds', message: 'Must be at least 30' },
+      { path: 'kiosk.warningSeconds', message: 'Must be at least 20' },
       { path: 'kiosk.staffPin', message: 'Must be 4 to 12 digits' },
     ]);
-    expect(issuesOf(sampleConfig({ kiosk: { idleSeconds: 20, warningSeconds: 30 } }))).to.deep.equal([
-      { path: 'kiosk.warningSeconds', message: 'Must be less than idleSeconds (20)' },
+    expect(issuesOf(sampleConfig({ kiosk: { idleSeconds: 40, warningSeconds: 45 } }))).to.deep.equal([
+      { path: 'kiosk.warningSeconds', message: 'Must be less than idleSeconds (40)' },
     ]);
+  });
+
+  it('lists every problem in one round, also those in the parts that are well formed', () => {
+    const issues = issuesOf(
+      withQuestions([
+        single('a', []),
+        single('b', ['x']),
+        single('b', ['x']),
+        { id: 'm', type: 'multiple', label: 'M', options: [{ value: 'x', label: 'X' }], min: 2, max: 1 },
+        single('c', ['x'], { showIf: { question: 'nope', equals: 'x' } }),
+        single('d', ['x'], { showIf: { question: 'a', equals: 'x' } }),
+      ]),
+    );
+    expect(issues).to.deep.equal([
+      { path: 'questions[0].options', message: 'Must not be empty' },
+      { path: 'questions[2].id', message: 'Duplicate question id "b" (also used by questions[1])' },
+      { path: 'questions[3].min', message: 'min (2) is greater than max (1)' },
+      { path: 'questions[3].min', message: 'min (2) is more than the number of options (1)' },
+      { path: 'questions[4].showIf.question', message: 'Unknown question "nope"' },
+    ]);
+  });
+
+  it('refuses configs that validate but could never deliver', () => {
+    expect(issuesOf(sampleConfig({ endpoint: 'https://user:secret@example.org/responses' }))).to.deep.equal([
+      { path: 'endpoint', message: 'Must not contain a user name or password ("user:pass@")' },
+    ]);
+    const headers = { 'X-Api-Key': 'fine', 'IDEMPOTENCY-KEY': 'mine', 'content-type': 'text/plain', Cookie: 'a=b', 'Sec-Fetch-Mode': 'x' };
+    expect(issuesOf(sampleConfig({ delivery: { headers } }))).to.deep.equal([
+      { path: 'delivery.headers["IDEMPOTENCY-KEY"]', message: '"IDEMPOTENCY-KEY" is set by encounter-survey itself and cannot be configured' },
+      { path: 'delivery.headers["content-type"]', message: '"content-type" is set by encounter-survey itself and cannot be configured' },
+      { path: 'delivery.headers["Cookie"]', message: '"Cookie" is a header browsers do not let a page set' },
+      { path: 'delivery.headers["Sec-Fetch-Mode"]', message: '"Sec-Fetch-Mode" is a header browsers do not let a page set' },
+    ]);
+    expect(issuesOf(sampleConfig({ delivery: { proofOfWork: { challengeUrl: 'http://example.org/challenge' } } }))).to.deep.equal([
+      { path: 'delivery.proofOfWork.challengeUrl', message: 'Must use https:// (http:// is allowed only for localhost)' },
+    ]);
+    expect(parsed(sampleConfig({ delivery: { proofOfWork: { challengeUrl: ' https://example.org/challenge' } } })).delivery.proofOfWork).to.deep.equal({
+      challengeUrl: 'https://example.org/challenge',
+    });
   });
 
   it('checks pages: known ids, once each, in question order, none left out', () => {

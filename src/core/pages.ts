@@ -1,5 +1,5 @@
-import { visibleQuestions, type Answers } from '../../core/answers.js';
-import type { Question, SurveyConfig } from '../../core/config/schema.js';
+import { visibleQuestions, type Answers } from './answers.js';
+import type { Question, SurveyConfig } from './config/schema.js';
 
 /**
  * The survey's pages as lists of currently visible questions. Pages whose questions are all

@@ -1,9 +1,9 @@
-import type { Translation } from './types.js';
+import type { SurveyStrings } from '../types.js';
 
 // French uses the singular for 0 and 1.
 const plural = (count: number, one: string, other: string) => (count < 2 ? one : other);
 
-export const fr: Translation = {
+const strings: SurveyStrings = {
   $code: 'fr',
   $name: 'Français',
   $dir: 'ltr',
@@ -21,24 +21,16 @@ export const fr: Translation = {
   chooseAtMost: (count) => `Choisissez au plus ${count} ${plural(count, 'option', 'options')}.`,
   tooLong: (max) => `Merci de rester sous ${max} caractères.`,
   invalid: 'Cette réponse ne fait pas partie des choix.',
-  problemsFound: (count) =>
-    `${count} ${plural(count, 'question attend', 'questions attendent')} une réponse avant de continuer.`,
+  problemsFound: (count) => `Vérifiez ${count} ${plural(count, 'question', 'questions')} avant de continuer.`,
   statusSent: 'Envoyé. Merci.',
   statusSaved: 'Enregistré sur cet appareil. L’envoi se fera automatiquement.',
   statusSending: 'Envoi… gardez cette page ouverte un instant.',
   statusUnsaved:
     'Vos réponses n’ont pas pu être enregistrées sur cet appareil. Rien n’a été envoyé. Réessayez plus tard.',
   statusTooLarge: 'Vos réponses sont trop longues pour être envoyées. Raccourcissez-les et réessayez.',
+  statusUnavailable: 'Vos réponses sont toujours là, mais elles n’ont pas pu être envoyées depuis cette page pour le moment. Vérifiez la connexion et appuyez de nouveau sur Envoyer.',
   configError: 'Ce questionnaire ne peut pas s’afficher car sa configuration comporte des erreurs :',
   loading: 'Chargement…',
-  startOver: 'Recommencer',
-  start: 'Commencer',
-  stillThere: 'Êtes-vous toujours là ?',
-  stillThereCountdown: (seconds) =>
-    `Vos réponses seront effacées dans ${seconds} ${plural(seconds, 'seconde', 'secondes')}.`,
-  imStillHere: 'Je suis là',
-  passTablet: 'Merci. Passez la tablette à la personne suivante.',
-  ready: 'Je suis prêt·e',
   leave: 'Quitter cette page',
   needHelpNow: 'Si vous avez besoin d’aide maintenant :',
   whatThisSends: 'Ce que ce questionnaire envoie',
@@ -52,18 +44,7 @@ export const fr: Translation = {
   sendsTag: (name, value) => `${name} : ${value} (identique pour tout le monde ici)`,
   sendsNever:
     'Elle ne contient jamais votre nom, votre appareil, votre navigateur, votre position, votre adresse ni rien qui relie vos réponses entre elles.',
-  staffPanel: 'Panneau du personnel',
-  pin: 'Code PIN',
-  unlock: 'Déverrouiller',
-  wrongPin: 'Ce code PIN n’est pas le bon.',
-  pendingCount: 'En attente d’envoi',
-  oldestPending: 'La plus ancienne attend depuis',
-  lastDelivered: 'Dernier envoi',
-  rejectedCount: 'Refusées par le serveur',
-  storage: 'Conservées dans',
-  never: 'jamais',
-  sendNow: 'Envoyer maintenant',
-  exportResponses: 'Exporter les réponses',
-  close: 'Fermer',
   buckets: { hour: 'heure', day: 'jour', week: 'semaine', month: 'mois' },
 };
+
+export default strings;

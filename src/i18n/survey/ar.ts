@@ -1,14 +1,13 @@
-import type { Translation } from './types.js';
+import type { SurveyStrings } from '../types.js';
 
 // Arabic has six plural forms; Intl.PluralRules picks the form, we supply the words.
 const rules = new Intl.PluralRules('ar');
 const count = (n: number, forms: Partial<Record<Intl.LDMLPluralRule, string>> & { other: string }) =>
   `${n} ${forms[rules.select(n)] ?? forms.other}`;
 const options = (n: number) => count(n, { one: 'خيار', two: 'خياران', few: 'خيارات', other: 'خيارًا' });
-const seconds = (n: number) => count(n, { one: 'ثانية', two: 'ثانيتين', few: 'ثوانٍ', other: 'ثانية' });
 const questions = (n: number) => count(n, { one: 'سؤال', two: 'سؤالان', few: 'أسئلة', other: 'سؤالًا' });
 
-export const ar: Translation = {
+const strings: SurveyStrings = {
   $code: 'ar',
   $name: 'العربية',
   $dir: 'rtl',
@@ -26,21 +25,15 @@ export const ar: Translation = {
   chooseAtMost: (n) => `يُرجى اختيار ${options(n)} على الأكثر.`,
   tooLong: (max) => `يُرجى ألا يتجاوز النص ${max} حرفًا.`,
   invalid: 'هذه الإجابة ليست من الخيارات.',
-  problemsFound: (n) => `${questions(n)} بحاجة إلى إجابة قبل المتابعة.`,
+  problemsFound: (n) => `يُرجى مراجعة ${questions(n)} قبل المتابعة.`,
   statusSent: 'تم الإرسال. شكرًا لك.',
   statusSaved: 'حُفظت على هذا الجهاز، وسيتم إرسالها تلقائيًا.',
   statusSending: 'جارٍ الإرسال… يُرجى إبقاء هذه الصفحة مفتوحة قليلًا.',
   statusUnsaved: 'تعذّر حفظ إجاباتك على هذا الجهاز، ولم يُرسل شيء. يُرجى المحاولة لاحقًا.',
   statusTooLarge: 'إجاباتك أطول من أن تُرسل. يُرجى اختصارها والمحاولة مرة أخرى.',
+  statusUnavailable: 'إجاباتك ما زالت هنا، لكن تعذّر إرسالها من هذه الصفحة الآن. يُرجى التحقق من الاتصال ثم الضغط على «إرسال» مرة أخرى.',
   configError: 'لا يمكن عرض هذا الاستبيان لأن إعداده يحتوي على مشكلات:',
   loading: 'جارٍ التحميل…',
-  startOver: 'البدء من جديد',
-  start: 'ابدأ',
-  stillThere: 'هل ما زلت هنا؟',
-  stillThereCountdown: (n) => `ستُمسح إجاباتك خلال ${seconds(n)}.`,
-  imStillHere: 'ما زلت هنا',
-  passTablet: 'شكرًا لك. يُرجى تسليم الجهاز اللوحي إلى الشخص التالي.',
-  ready: 'أنا مستعد',
   leave: 'مغادرة هذه الصفحة',
   needHelpNow: 'إذا كنت بحاجة إلى مساعدة الآن:',
   whatThisSends: 'ما الذي يرسله هذا الاستبيان',
@@ -53,18 +46,7 @@ export const ar: Translation = {
   sendsOtherText: (question) => `ما تكتبه تحت «أخرى» في «${question}»`,
   sendsTag: (name, value) => `${name}: ${value} (هو نفسه لكل من هنا)`,
   sendsNever: 'لا تحتوي أبدًا على اسمك أو جهازك أو متصفحك أو موقعك أو عنوانك أو أي شيء يربط إجاباتك ببعضها.',
-  staffPanel: 'لوحة الموظفين',
-  pin: 'الرمز السري',
-  unlock: 'فتح',
-  wrongPin: 'الرمز السري غير صحيح.',
-  pendingCount: 'بانتظار الإرسال',
-  oldestPending: 'أقدم إجابة تنتظر منذ',
-  lastDelivered: 'آخر إرسال',
-  rejectedCount: 'رفضها الخادم',
-  storage: 'محفوظة في',
-  never: 'أبدًا',
-  sendNow: 'أرسل الآن',
-  exportResponses: 'تصدير الإجابات',
-  close: 'إغلاق',
   buckets: { hour: 'ساعة', day: 'يوم', week: 'أسبوع', month: 'شهر' },
 };
+
+export default strings;

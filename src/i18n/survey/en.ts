@@ -1,8 +1,8 @@
-import type { Translation } from './types.js';
+import type { SurveyStrings } from '../types.js';
 
 const plural = (count: number, one: string, other: string) => (count === 1 ? one : other);
 
-export const en: Translation = {
+const strings: SurveyStrings = {
   $code: 'en',
   $name: 'English',
   $dir: 'ltr',
@@ -20,22 +20,15 @@ export const en: Translation = {
   chooseAtMost: (count) => `Please choose no more than ${count} ${plural(count, 'option', 'options')}.`,
   tooLong: (max) => `Please keep this under ${max} characters.`,
   invalid: 'This answer is not one of the choices.',
-  problemsFound: (count) => `${count} ${plural(count, 'question needs', 'questions need')} an answer before you go on.`,
+  problemsFound: (count) => `Please look again at ${count} ${plural(count, 'question', 'questions')} before you go on.`,
   statusSent: 'Sent. Thank you.',
   statusSaved: 'Saved on this device. It will be sent automatically.',
   statusSending: 'Sending… please keep this page open for a moment.',
   statusUnsaved: 'Your answers could not be saved on this device. Nothing was sent. Please try again later.',
   statusTooLarge: 'Your answers are too long to send. Please shorten them and try again.',
+  statusUnavailable: 'Your answers are still here, but they could not be sent from this page just now. Please check the connection and press Submit again.',
   configError: 'This survey cannot be shown because its setup has problems:',
   loading: 'Loading…',
-  startOver: 'Start over',
-  start: 'Start',
-  stillThere: 'Are you still there?',
-  stillThereCountdown: (seconds) =>
-    `Your answers will be cleared in ${seconds} ${plural(seconds, 'second', 'seconds')}.`,
-  imStillHere: 'I’m still here',
-  passTablet: 'Thank you. Please pass the tablet to the next person.',
-  ready: 'I’m ready',
   leave: 'Leave this page',
   needHelpNow: 'If you need help now:',
   whatThisSends: 'What this survey sends',
@@ -49,18 +42,7 @@ export const en: Translation = {
   sendsTag: (name, value) => `${name}: ${value} (the same for everyone here)`,
   sendsNever:
     'It never contains your name, device, browser, location, address or any way to link your answers together.',
-  staffPanel: 'Staff panel',
-  pin: 'PIN',
-  unlock: 'Unlock',
-  wrongPin: 'That PIN is not right.',
-  pendingCount: 'Waiting to be sent',
-  oldestPending: 'Oldest waiting since',
-  lastDelivered: 'Last sent',
-  rejectedCount: 'Refused by the server',
-  storage: 'Kept in',
-  never: 'never',
-  sendNow: 'Send now',
-  exportResponses: 'Export responses',
-  close: 'Close',
   buckets: { hour: 'hour', day: 'day', week: 'week', month: 'month' },
 };
+
+export default strings;

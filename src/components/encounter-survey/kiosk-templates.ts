@@ -1,9 +1,10 @@
 import { html, nothing } from 'lit';
+import type { TimeBucket } from '../../core/config/schema.js';
 import type { StaffPanelController } from '../../controllers/staff-panel-controller.js';
-import type { Translation } from '../../i18n/index.js';
+import type { KioskStrings } from '../../i18n/index.js';
 import type { OutboxStatus } from '../../outbox/index.js';
 
-export function renderStart(t: Translation, message: string | null, title: string, onStart: () => void) {
+export function renderStart(t: KioskStrings, message: string | null, title: string, onStart: () => void) {
   return html`<section class="start" part="start">
     <h2 part="title">${title}</h2>
     ${message ? html`<p part="start-message">${message}</p>` : nothing}
@@ -11,7 +12,7 @@ export function renderStart(t: Translation, message: string | null, title: strin
   </section>`;
 }
 
-export function renderHandover(t: Translation, onReady: () => void) {
+export function renderHandover(t: KioskStrings, onReady: () => void) {
   return html`<section class="start" part="handover">
     <h2>${t.passTablet}</h2>
     <button type="button" class="primary" part="start-button" @click=${onReady}>${t.ready}</button>
@@ -22,7 +23,7 @@ export function renderHandover(t: Translation, onReady: () => void) {
  * The "Still there?" warning (WCAG 2.2.1): an alert dialog that takes focus, so it is announced once
  * with its countdown; the number itself is not live, or it would be read out every second.
  */
-export function renderIdleWarning(t: Translation, secondsLeft: number, onExtend: () => void) {
+export function renderIdleWarning(t: KioskStrings, secondsLeft: number, onExtend: () => void) {
   return html`<div
     class="idle-warning"
     part="idle-warning"
@@ -37,31 +38,44 @@ export function renderIdleWarning(t: Translation, secondsLeft: number, onExtend:
   </div>`;
 }
 
-/** An invisible corner that opens the staff panel only when held down. */
-export function renderStaffCorner(t: Translation, staff: StaffPanelController) {
-  const keyStart = (event: KeyboardEvent) => {
-    if ((event.key === 'Enter' || event.key === ' ') && !event.repeat) staff.pressStart();
-  };
-  return html`<button
-    type="button"
+/**
+ * The corner staff hold for 3 seconds to open their panel. Respondents never meet it: it is not a
+ * Tab stop and not in the accessibility tree (staff with a keyboard press Ctrl+Alt+S instead).
+ */
+export function renderStaffCorner(staff: StaffPanelController) {
+  return html`<div
     class="staff-corner"
     part="staff-corner"
-    aria-label=${t.staffPanel}
+    aria-hidden="true"
     @pointerdown=${staff.pressStart}
     @pointerup=${staff.pressEnd}
     @pointerleave=${staff.pressEnd}
     @pointercancel=${staff.pressEnd}
-    @keydown=${keyStart}
-    @keyup=${staff.pressEnd}
     @contextmenu=${(event: Event) => event.preventDefault()}
-  ></button>`;
+  ></div>`;
 }
 
-function formatTime(value: number | null, t: Translation, locale: string) {
-  return value === null ? t.never : new Date(value).toLocaleString(locale);
+/**
+ * Staff see times no finer than what a response carries (the survey's time bucket): a "last sent
+ * 14:32" would tell whoever stands at the tablet when the last person answered.
+ */
+function formatTime(value: number | null, t: KioskStrings, locale: string, bucket: TimeBucket) {
+  if (value === null) return t.never;
+  const date = new Date(value);
+  return bucket === 'hour'
+    ? date.toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' })
+    : date.toLocaleDateString(locale, { dateStyle: 'medium', timeZone: 'UTC' });
 }
 
-export function renderStaffPanel(t: Translation, locale: string, staff: StaffPanelController, status: OutboxStatus | null) {
+export interface StaffPanelView {
+  t: KioskStrings;
+  locale: string;
+  bucket: TimeBucket;
+  staff: StaffPanelController;
+  status: OutboxStatus | null;
+}
+
+export function renderStaffPanel({ t, locale, bucket, staff, status }: StaffPanelView) {
   const onPin = (event: SubmitEvent) => {
     event.preventDefault();
     const input = (event.target as HTMLFormElement).elements.namedItem('pin') as HTMLInputElement;
@@ -83,6 +97,7 @@ export function renderStaffPanel(t: Translation, locale: string, staff: StaffPan
       </form>`,
     );
   }
+  const time = (value: number | null | undefined) => formatTime(value ?? null, t, locale, bucket);
   return staffDialog(
     t,
     staff,
@@ -90,9 +105,9 @@ export function renderStaffPanel(t: Translation, locale: string, staff: StaffPan
       <dt>${t.pendingCount}</dt>
       <dd data-field="pending">${status?.pending ?? 0}</dd>
       <dt>${t.oldestPending}</dt>
-      <dd data-field="oldest">${formatTime(status?.oldestPendingAt ?? null, t, locale)}</dd>
+      <dd data-field="oldest">${time(status?.oldestPendingAt)}</dd>
       <dt>${t.lastDelivered}</dt>
-      <dd data-field="last-delivered">${formatTime(status?.lastDeliveredAt ?? null, t, locale)}</dd>
+      <dd data-field="last-delivered">${time(status?.lastDeliveredAt)}</dd>
       <dt>${t.rejectedCount}</dt>
       <dd data-field="rejected">${status?.rejected ?? 0}</dd>
       <dt>${t.storage}</dt>
@@ -110,17 +125,21 @@ export function renderStaffPanel(t: Translation, locale: string, staff: StaffPan
   );
 }
 
-/** The panel's frame; any touch inside keeps it open. */
-function staffDialog(t: Translation, staff: StaffPanelController, body: unknown) {
+/** The panel's frame; any touch inside keeps it open, Escape closes it. */
+function staffDialog(t: KioskStrings, staff: StaffPanelController, body: unknown) {
+  const onKey = (event: KeyboardEvent) => {
+    if (event.key === 'Escape') staff.close();
+    else staff.touch();
+  };
   return html`<section
     part="staff-panel"
     role="dialog"
     aria-modal="true"
     aria-labelledby="staff-title"
     @pointerdown=${staff.touch}
-    @keydown=${staff.touch}
+    @keydown=${onKey}
   >
-    <h2 id="staff-title">${t.staffPanel}</h2>
+    <h2 id="staff-title" tabindex="-1">${t.staffPanel}</h2>
     ${body}
   </section>`;
 }

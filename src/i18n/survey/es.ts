@@ -1,8 +1,8 @@
-import type { Translation } from './types.js';
+import type { SurveyStrings } from '../types.js';
 
 const plural = (count: number, one: string, other: string) => (count === 1 ? one : other);
 
-export const es: Translation = {
+const strings: SurveyStrings = {
   $code: 'es',
   $name: 'Español',
   $dir: 'ltr',
@@ -20,22 +20,15 @@ export const es: Translation = {
   chooseAtMost: (count) => `Elija como máximo ${count} ${plural(count, 'opción', 'opciones')}.`,
   tooLong: (max) => `Escriba menos de ${max} caracteres.`,
   invalid: 'Esta respuesta no es una de las opciones.',
-  problemsFound: (count) =>
-    `${count} ${plural(count, 'pregunta necesita', 'preguntas necesitan')} respuesta antes de continuar.`,
+  problemsFound: (count) => `Revise ${count} ${plural(count, 'pregunta', 'preguntas')} antes de continuar.`,
   statusSent: 'Enviado. Gracias.',
   statusSaved: 'Guardado en este dispositivo. Se enviará automáticamente.',
   statusSending: 'Enviando… mantenga esta página abierta un momento.',
   statusUnsaved: 'No se pudieron guardar sus respuestas en este dispositivo. No se envió nada. Inténtelo más tarde.',
   statusTooLarge: 'Sus respuestas son demasiado largas para enviarlas. Acórtelas e inténtelo de nuevo.',
+  statusUnavailable: 'Sus respuestas siguen aquí, pero no se pudieron enviar desde esta página ahora mismo. Compruebe la conexión y pulse Enviar de nuevo.',
   configError: 'Esta encuesta no se puede mostrar porque su configuración tiene problemas:',
   loading: 'Cargando…',
-  startOver: 'Empezar de nuevo',
-  start: 'Comenzar',
-  stillThere: '¿Sigue ahí?',
-  stillThereCountdown: (seconds) => `Sus respuestas se borrarán en ${seconds} ${plural(seconds, 'segundo', 'segundos')}.`,
-  imStillHere: 'Sigo aquí',
-  passTablet: 'Gracias. Por favor, pase la tableta a la siguiente persona.',
-  ready: 'Estoy listo/a',
   leave: 'Salir de esta página',
   needHelpNow: 'Si necesita ayuda ahora:',
   whatThisSends: 'Qué envía esta encuesta',
@@ -49,18 +42,7 @@ export const es: Translation = {
   sendsTag: (name, value) => `${name}: ${value} (igual para todas las personas aquí)`,
   sendsNever:
     'Nunca contiene su nombre, dispositivo, navegador, ubicación, dirección ni nada que permita unir sus respuestas.',
-  staffPanel: 'Panel del personal',
-  pin: 'PIN',
-  unlock: 'Desbloquear',
-  wrongPin: 'El PIN no es correcto.',
-  pendingCount: 'Esperando envío',
-  oldestPending: 'La más antigua espera desde',
-  lastDelivered: 'Último envío',
-  rejectedCount: 'Rechazadas por el servidor',
-  storage: 'Guardadas en',
-  never: 'nunca',
-  sendNow: 'Enviar ahora',
-  exportResponses: 'Exportar respuestas',
-  close: 'Cerrar',
   buckets: { hour: 'hora', day: 'día', week: 'semana', month: 'mes' },
 };
+
+export default strings;

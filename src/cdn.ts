@@ -1,0 +1,11 @@
+// The one-file build's entry: dist/encounter-survey.js, for a <script type="module"> tag.
+// <encounter-survey> registers at once. The other elements, and everything a survey needs only
+// later (validation, the outbox, kiosk mode, other languages, presets), are chunks next to this
+// file, resolved from its own URL, that load when first used.
+import './components/encounter-survey/encounter-survey.define.js';
+import { autoload } from './autoload.js';
+
+autoload({
+  'support-type-selector': () => import('./components/support-type-selector/support-type-selector.define.js'),
+  'survey-summary': () => import('./components/survey-summary/survey-summary.define.js'),
+});
