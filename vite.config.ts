@@ -17,9 +17,25 @@ const npmEntries = {
 
 const isExternal = (id: string) => /^(lit|@lit|lit-html|lit-element|zod|idb-keyval)(\/|$)/.test(id);
 
+/**
+ * Writes dist/encounter-survey.chunks.json: every file of the one-file build with what it imports at
+ * once and what it loads on demand, so the size check and the benchmark can add up the bytes a page
+ * loads before the first question (the entry and its static imports) without guessing.
+ */
+const chunkManifest: Plugin = {
+  name: 'encounter-survey-chunk-manifest',
+  generateBundle(_options, bundle) {
+    const chunks = Object.values(bundle)
+      .filter((file) => file.type === 'chunk')
+      .map((chunk) => ({ file: chunk.fileName, entry: chunk.isEntry, imports: chunk.imports, dynamicImports: chunk.dynamicImports, modules: Object.fromEntries(Object.entries(chunk.modules).map(([id, module]) => [id.replace(`${process.cwd()}/`, ''), module.renderedLength])) }));
+    this.emitFile({ type: 'asset', fileName: 'encounter-survey.chunks.json', source: `${JSON.stringify(chunks, null, 2)}\n` });
+  },
+};
+
 export default defineConfig(({ mode }) => {
   if (mode === 'bundle') {
     return {
+      plugins: [chunkManifest],
       build: {
         outDir: 'dist',
         emptyOutDir: false,
@@ -35,7 +51,10 @@ export default defineConfig(({ mode }) => {
             // Library mode keeps ES output readable by default; these files are for <script> tags, so minify fully.
             minify: true,
             // Chunks sit next to encounter-survey.js and are imported relative to it, from any CDN path.
-            chunkFileNames: 'encounter-survey.[name]-[hash].js',
+            chunkFileNames: (chunk) => {
+              const strings = /i18n\/(\w+)\/(\w+)\.ts$/.exec(chunk.facadeModuleId ?? '');
+              return `encounter-survey.${strings ? `${strings[1]}-${strings[2]}` : '[name]'}-[hash].js`;
+            },
           },
         },
       },

@@ -12,7 +12,7 @@ export { matchLocale } from './locale.js';
 export function pickText(text: LocalizedText | undefined, locale: string, fallbackLocale: string): { text: string; lang: string | null } {
   if (typeof text === 'string') return { text, lang: null };
   // Unvalidated config may hold anything here (see config/read.ts): anything else reads as no text.
-  if (typeof text !== 'object' || text === null) return { text: '', lang: null };
+  if (typeof text !== 'object' || text === null || Array.isArray(text)) return { text: '', lang: null };
   const filled = Object.keys(text).filter((key) => typeof text[key] === 'string' && text[key].trim());
   const tag = bestLocale([locale, fallbackLocale], filled) ?? filled[0];
   return tag ? { text: text[tag]!, lang: tag } : { text: '', lang: null };

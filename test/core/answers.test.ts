@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { isQuestionVisible, validateAnswer, visibleQuestions } from '../../src/core/answers.js';
+import { isComplete, isQuestionVisible, keepAnswers, validateAnswer, visibleQuestions } from '../../src/core/answers.js';
 import type { Question } from '../../src/core/config/schema.js';
 import { parsed, sampleConfig, withQuestions } from './config/fixtures.js';
 
@@ -73,5 +73,36 @@ describe('validateAnswer', () => {
   it('text length is counted in code points', () => {
     expect(validateAnswer(note, '😀'.repeat(10))).to.equal(null);
     expect(validateAnswer(note, '😀'.repeat(11))).to.deep.equal({ code: 'too-long', limit: 10 });
+  });
+});
+
+describe('keepAnswers (a new version of the config)', () => {
+  const answers = { support: ['emotional'], 'support.other': 'x', heard: 'yes', topics: ['a'], score: 4, note: 'words' };
+
+  it('keeps every answer when only the words change', () => {
+    const retitled = parsed(sampleConfig({ title: 'A new title', questions: (sampleConfig().questions as Array<Record<string, unknown>>).map((q) => ({ ...q, label: `${String(q.label)}!` })) }));
+    expect(keepAnswers(config, retitled, answers)).to.deep.equal(answers);
+  });
+
+  it('drops answers to questions removed, retyped or given other choices', () => {
+    const questions = sampleConfig().questions as Array<Record<string, unknown>>;
+    const changed = parsed(
+      sampleConfig({
+        questions: [
+          { ...questions[0], allowOther: false, options: ['emotional', 'social', 'other'] },
+          { ...questions[1], options: [{ value: 'yes', label: 'Yes' }, { value: 'maybe', label: 'Maybe' }] },
+          questions[2],
+          { ...questions[3], max: 7 },
+        ],
+      }),
+    );
+    expect(keepAnswers(config, changed, answers)).to.deep.equal({ topics: ['a'] });
+  });
+});
+
+describe('isComplete', () => {
+  it('is true only when every question has an answer that can be submitted', () => {
+    expect(isComplete(config.questions, { support: ['emotional'], topics: ['a'] })).to.equal(true);
+    expect(isComplete(config.questions, { topics: ['a', 'b', 'c'] })).to.equal(false);
   });
 });

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { codePointLength, localize, matchLocale, truncateCodePoints } from '../../src/core/text.js';
+import { codePointLength, localize, matchLocale, pickText, truncateCodePoints } from '../../src/core/text.js';
 
 describe('localize', () => {
   const text = { en: 'Hello', es: 'Hola', 'fr-CA': 'Bonjour', de: ' ' };
@@ -12,6 +12,14 @@ describe('localize', () => {
     expect(localize({ es: 'Hola' }, 'ar', 'en')).to.equal('Hola');
     expect(localize('Plain', 'es', 'en')).to.equal('Plain');
     expect(localize(undefined, 'es', 'en')).to.equal('');
+  });
+  it('says which translation it used, so fallback text can carry its own lang', () => {
+    expect(pickText(text, 'es-MX', 'en')).to.deep.equal({ text: 'Hola', lang: 'es' });
+    expect(pickText(text, 'ar', 'en')).to.deep.equal({ text: 'Hello', lang: 'en' });
+    expect(pickText('Plain', 'ar', 'en')).to.deep.equal({ text: 'Plain', lang: null });
+  });
+  it('reads anything that is not text as no text (unvalidated config)', () => {
+    for (const value of [null, 3, true, ['a'], { en: 5 }]) expect(localize(value as never, 'en', 'en')).to.equal('');
   });
   it('never reads inherited properties', () => {
     expect(localize({ en: 'Hi' }, 'constructor', 'en')).to.equal('Hi');

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { checkSafeUrl } from '../../src/core/urls.js';
+import { checkSafeUrl, resolveFetchUrl } from '../../src/core/urls.js';
 
 describe('checkSafeUrl', () => {
   it('allows https, and http only for localhost', () => {
@@ -29,5 +29,18 @@ describe('checkSafeUrl', () => {
     expect(checkSafeUrl('ftp://x.org')).to.deep.equal({ ok: false, message: 'Must be an https:// link' });
     expect(checkSafeUrl('https://x.org/a\u0007b')).to.deep.equal({ ok: false, message: 'Must not contain control characters' });
     expect(checkSafeUrl('https://')).to.have.property('ok', false);
+  });
+});
+
+describe('resolveFetchUrl', () => {
+  const page = 'http://intranet.example.org/kiosk/';
+  it('resolves against the page and allows its own origin even over http', () => {
+    expect(resolveFetchUrl('survey.json', page)).to.deep.equal({ ok: true, url: 'http://intranet.example.org/kiosk/survey.json' });
+    expect(resolveFetchUrl('https://cdn.example.org/s.json', page)).to.deep.equal({ ok: true, url: 'https://cdn.example.org/s.json' });
+  });
+  it("refuses anyone else's plain http, credentials and scripts", () => {
+    expect(resolveFetchUrl('http://other.example.org/s.json', page)).to.have.property('ok', false);
+    expect(resolveFetchUrl('https://user:pw@example.org/s.json', page)).to.deep.equal({ ok: false, message: 'Must not contain a user name or password ("user:pass@")' });
+    expect(resolveFetchUrl('javascript:alert(1)', page)).to.have.property('ok', false);
   });
 });
