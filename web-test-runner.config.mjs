@@ -6,6 +6,7 @@ import { playwrightLauncher } from '@web/test-runner-playwright';
 import { puppeteerLauncher } from '@web/test-runner-puppeteer';
 import { webdriverLauncher } from '@web/test-runner-webdriver';
 import { testCollectorMiddleware } from './test/support/test-collector.mjs';
+import { unavailableFilesMiddleware } from './test/support/unavailable-files.mjs';
 
 const wanted = (process.env.BROWSERS ?? 'chromium,firefox,webkit')
   .split(',')
@@ -72,6 +73,7 @@ export default {
   plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' })],
   middleware: [
     testCollectorMiddleware(),
+    unavailableFilesMiddleware(),
     // The strict-CSP page the security test loads in an iframe (catalogue scenario 23).
     async (ctx, next) => {
       await next();

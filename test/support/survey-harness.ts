@@ -1,5 +1,6 @@
 import { fixture, html } from '@open-wc/testing';
-import '../../src/define.js';
+// Only the survey: its on-demand parts (validation, the outbox, kiosk mode) stay on demand in tests too.
+import '../../src/components/encounter-survey/encounter-survey.define.js';
 import type { EncounterSurvey } from '../../src/components/encounter-survey/encounter-survey.js';
 
 /**

@@ -144,7 +144,7 @@ describe('<survey-summary>', () => {
   it('follows the closest lang: Arabic is right-to-left with Arabic strings', async () => {
     const wrapper = await fixture<HTMLElement>(html`<div lang="ar"><survey-summary .summary=${data}></survey-summary></div>`);
     const el = wrapper.querySelector('survey-summary')!;
-    await el.updateComplete;
+    await waitUntil(() => root(el).querySelector('.summary') !== null, 'Arabic strings to load');
     expect(root(el).querySelector('.summary')!.getAttribute('dir')).to.equal('rtl');
     expect(root(el).querySelector('[part="caption"]')!.textContent).to.equal('أنواع الدعم المُقدَّم');
     // Bars grow from the right.

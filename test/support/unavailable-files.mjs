@@ -1,0 +1,29 @@
+// Lets a browser test make files of the page unreachable, the way a flaky connection or a missing
+// file on a CDN would: the widget's on-demand parts (validation, the outbox, kiosk mode, languages)
+// must fail gently. Mounted in web-test-runner's dev server.
+//
+//   POST /__unavailable   body: { "patterns": ["/src/outbox/index\\.(js|ts)$", …] }  (regular expressions)
+//                         every later request whose path matches answers 503; [] makes them reachable again
+const blocked = [];
+
+export function unavailableFilesMiddleware() {
+  return async (ctx, next) => {
+    if (ctx.path === '/__unavailable' && ctx.method === 'POST') {
+      const chunks = [];
+      for await (const chunk of ctx.req) chunks.push(chunk);
+      const { patterns } = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+      blocked.splice(0, blocked.length, ...patterns.map((pattern) => new RegExp(pattern)));
+      ctx.status = 204;
+      return;
+    }
+    if (blocked.some((pattern) => pattern.test(ctx.path))) {
+      ctx.status = 503;
+      ctx.body = 'unavailable (test)';
+      return;
+    }
+    await next();
+    // Browsers keep modules of earlier test files in their HTTP cache and may fall back on them when a
+    // revalidation fails; the sources are never cached, so "unreachable" means unreachable.
+    if (ctx.path.startsWith('/src/')) ctx.set('Cache-Control', 'no-store');
+  };
+}
