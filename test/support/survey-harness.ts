@@ -2,6 +2,7 @@ import { fixture, html } from '@open-wc/testing';
 // Only the survey: its on-demand parts (validation, the outbox, kiosk mode) stay on demand in tests too.
 import '../../src/components/encounter-survey/encounter-survey.define.js';
 import type { EncounterSurvey } from '../../src/components/encounter-survey/encounter-survey.js';
+import type { SurveyConfigInput } from '../../src/core/config/schema.js';
 
 /**
  * Drives an <encounter-survey> the way a person would: clicking real inputs, typing into real
@@ -123,8 +124,8 @@ export async function renderSurvey(config: unknown, endpoint: string, options: {
   return harness;
 }
 
-/** A small config that exercises every question type. */
-export function sampleConfig(overrides: Record<string, unknown> = {}) {
+/** A small config that exercises every question type (typed loosely: tests also pass broken ones). */
+export function sampleConfig(overrides: Record<string, unknown> = {}): SurveyConfigInput & Record<string, unknown> {
   return {
     id: 'sample',
     version: '1',
@@ -153,5 +154,5 @@ export function sampleConfig(overrides: Record<string, unknown> = {}) {
       { id: 'comment', type: 'text', label: 'Anything else?', multiline: true, maxLength: 500 },
     ],
     ...overrides,
-  };
+  } as SurveyConfigInput & Record<string, unknown>;
 }

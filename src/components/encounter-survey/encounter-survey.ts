@@ -1,6 +1,6 @@
 import { html, LitElement, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import type { Answers } from '../../core/answers.js';
-import type { LocalizedText, SurveyConfig } from '../../core/config/schema.js';
+import type { LocalizedText, SurveyConfig, SurveyConfigInput } from '../../core/config/schema.js';
 import { bestLocale } from '../../core/locale.js';
 import { buildSubmission } from '../../core/payload.js';
 import type { Submission } from '../../core/submission-schema.js';
@@ -116,8 +116,12 @@ export class EncounterSurvey extends LitElement {
     clock: { attribute: false },
   };
 
-  /** Survey config object (or JSON text). Wins over inline JSON, `src` and `preset`; compared by content. */
-  declare config: unknown;
+  /**
+   * Survey config object (or JSON text). Wins over inline JSON, `src` and `preset`. Compared by
+   * content: a fresh copy with the same content changes nothing, and a changed config keeps the
+   * answers to questions that still exist with the same type and choices.
+   */
+  declare config: SurveyConfigInput | string | undefined;
   /** URL of a JSON config file, fetched without credentials. */
   declare src: string | null;
   /** Name of a built-in preset, used when no other config is given. Default `peer-support-encounter`. */
