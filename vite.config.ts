@@ -1,4 +1,6 @@
-import { resolve } from 'node:path';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { minifyHTMLLiterals } from 'minify-literals';
 import { defineConfig, type Plugin } from 'vite';
 
 // Two builds from one config:
@@ -24,6 +26,11 @@ const isExternal = (id: string) => /^(lit|@lit|lit-html|lit-element|zod|idb-keyv
  */
 const chunkManifest: Plugin = {
   name: 'encounter-survey-chunk-manifest',
+  // The one-file build shares dist/ with the npm modules: clear only its own files from a previous build.
+  buildStart() {
+    if (!existsSync('dist')) return;
+    for (const file of readdirSync('dist')) if (file.startsWith('encounter-survey.')) rmSync(join('dist', file));
+  },
   generateBundle(_options, bundle) {
     const chunks = Object.values(bundle)
       .filter((file) => file.type === 'chunk')
@@ -32,10 +39,24 @@ const chunkManifest: Plugin = {
   },
 };
 
+/**
+ * Minifies the CSS inside our \`css\` templates (Lightning CSS, via minify-literals): the JS minifier
+ * leaves template strings as they are, and stylesheets are a good part of the first-question bytes.
+ * HTML templates are left alone, so no significant whitespace between words can go.
+ */
+const minifyCss: Plugin = {
+  name: 'encounter-survey-minify-css-literals',
+  async transform(code, id) {
+    if (!/\/src\/.*\.ts$/.test(id) || !code.includes('css`')) return null;
+    const result = await minifyHTMLLiterals(code, { fileName: id, html: false });
+    return result ? { code: result.code, map: result.map } : null;
+  },
+};
+
 export default defineConfig(({ mode }) => {
   if (mode === 'bundle') {
     return {
-      plugins: [chunkManifest],
+      plugins: [minifyCss, chunkManifest],
       build: {
         outDir: 'dist',
         emptyOutDir: false,
@@ -50,6 +71,7 @@ export default defineConfig(({ mode }) => {
           output: {
             // Library mode keeps ES output readable by default; these files are for <script> tags, so minify fully.
             minify: true,
+            codeSplitting: { groups: [{ name: 'encounter-survey', tags: ['$initial'] }] },
             // Chunks sit next to encounter-survey.js and are imported relative to it, from any CDN path.
             chunkFileNames: (chunk) => {
               const strings = /i18n\/(\w+)\/(\w+)\.ts$/.exec(chunk.facadeModuleId ?? '');
@@ -62,6 +84,7 @@ export default defineConfig(({ mode }) => {
   }
   if (mode === 'production') {
     return {
+      plugins: [minifyCss],
       build: {
         outDir: 'dist',
         emptyOutDir: true,

@@ -11,8 +11,9 @@ import {
   renderStaffPanel,
   renderStart,
 } from '../components/encounter-survey/kiosk-templates.js';
+import { kioskStyles } from '../components/encounter-survey/kiosk.styles.js';
 import { IdleController } from './idle-controller.js';
-import type { ModeContext, SurveyHost, SurveyMode, SurveyParts } from './mode-controller.js';
+import { adoptModeStyles, type ModeContext, type SurveyHost, type SurveyMode, type SurveyParts } from './mode-controller.js';
 import { StaffPanelController } from './staff-panel-controller.js';
 import { WakeLockController } from './wake-lock-controller.js';
 
@@ -36,6 +37,7 @@ export class KioskController implements SurveyMode {
   private readonly staff: StaffPanelController;
   private readonly wakeLock: WakeLockController;
   private readonly thankYouMs: () => number;
+  private readonly dropStyles: () => void;
   private seen: { phase: Phase; generation: number } | null = null;
   private staffSeen: string = 'closed';
   private thankYouTimer: unknown;
@@ -61,6 +63,7 @@ export class KioskController implements SurveyMode {
       idleMs: () => kiosk().idleSeconds * 1000,
     });
     this.wakeLock = new WakeLockController(host);
+    this.dropStyles = adoptModeStyles(host, kioskStyles);
     this.thankYouMs = () => kiosk().thankYouSeconds * 1000;
     host.addController(this);
     // A kiosk waits for people all day: its outbox (and what earlier people left in it) loads now.
@@ -88,6 +91,7 @@ export class KioskController implements SurveyMode {
     this.host.removeController(this.staff);
     this.host.removeController(this.wakeLock);
     this.host.removeController(this);
+    this.dropStyles();
   }
 
   /** Follows the flow: what each new phase (or a reset) means for timers, the panel and focus. */

@@ -1,4 +1,4 @@
-import type { LitElement, ReactiveController } from 'lit';
+import type { CSSResult, LitElement, ReactiveController } from 'lit';
 import type { LocalizedText, SurveyConfig } from '../core/config/schema.js';
 import type { Clock } from './clock.js';
 import type { DeliveryController } from './delivery-controller.js';
@@ -50,11 +50,27 @@ export interface SurveyHost extends LitElement {
 
 type ModeFactory = (host: SurveyHost, context: ModeContext) => SurveyMode;
 
+/**
+ * Adds a mode's stylesheet to the element when the mode loads (and removes it when the mode goes),
+ * so an inline survey never downloads the styles of dialogs and slide-ins. Constructed stylesheets
+ * are not inline styles: a strict `style-src 'self'` allows them.
+ */
+export function adoptModeStyles(host: LitElement, styles: CSSResult): () => void {
+  const root = host.renderRoot as ShadowRoot;
+  const sheet = styles.styleSheet;
+  if (!sheet || !('adoptedStyleSheets' in root)) return () => undefined;
+  root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+  return () => {
+    root.adoptedStyleSheets = root.adoptedStyleSheets.filter((adopted) => adopted !== sheet);
+  };
+}
+
 // Each mode is a chunk of its own, loaded only when used: an inline survey never downloads them.
 const LOADERS: Record<Exclude<SurveyModeName, 'inline'>, () => Promise<ModeFactory>> = {
   kiosk: () => import('./kiosk-controller.js').then(({ KioskController }) => (host, context) => new KioskController(host, context)),
-  dialog: () => import('./modes/dialog-mode.js').then(({ DialogMode }) => (host, context) => new DialogMode(host, context)),
-  'slide-in': () => import('./modes/slide-in-mode.js').then(({ SlideInMode }) => (host, context) => new SlideInMode(host, context)),
+  // Dialog and slide-in share most of their code: one chunk for both.
+  dialog: () => import('./modes/framed-modes.js').then(({ DialogMode }) => (host, context) => new DialogMode(host, context)),
+  'slide-in': () => import('./modes/framed-modes.js').then(({ SlideInMode }) => (host, context) => new SlideInMode(host, context)),
 };
 
 /** Loads and swaps the survey's mode; an inline survey has none. */

@@ -6,11 +6,6 @@ export const encounterSurveyStyles = css`
     display: block;
     max-inline-size: var(--_max-width);
   }
-  :host([mode='kiosk']) {
-    font-size: var(--es-font-size, 1.25rem);
-    max-inline-size: none;
-    min-block-size: 100%;
-  }
   [part~='base'] {
     background: var(--_background);
     border-radius: calc(var(--_radius) * 1.5);
@@ -278,37 +273,4 @@ export const encounterSurveyStyles = css`
     color: var(--_accent);
   }
 
-  /* Kiosk screens and the staff panel. */
-  .start {
-    display: grid;
-    gap: var(--_spacing);
-    justify-items: start;
-  }
-  :host([mode='kiosk']) .start button {
-    font-size: 1.25em;
-    padding: 0.6em 2em;
-    margin-inline-start: 0;
-  }
-  .idle-warning {
-    margin-block-start: var(--_spacing);
-    padding: var(--_spacing);
-    border: 2px solid var(--_accent);
-    border-radius: var(--_radius);
-    background: var(--_accent-soft);
-  }
-  .staff-corner {
-    position: fixed;
-    inset-block-start: 0;
-    inset-inline-end: 0;
-    inline-size: 48px;
-    block-size: 48px;
-  }
-  dl {
-    display: grid;
-    grid-template-columns: auto auto;
-    gap: 0.25em 1em;
-  }
-  dd {
-    margin: 0;
-  }
 `;

@@ -1,31 +1,22 @@
 import { html, LitElement, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import type { Answers } from '../../core/answers.js';
 import type { LocalizedText, SurveyConfig, SurveyConfigInput } from '../../core/config/schema.js';
-import { bestLocale, languageOf } from '../../core/locale.js';
-import { buildSubmission } from '../../core/payload.js';
+import { surveyLocale } from '../../core/locale.js';
 import type { Submission } from '../../core/submission-schema.js';
 import { localize } from '../../core/text.js';
-import { afterPaint } from '../../controllers/after-paint.js';
 import { realClock, type Clock } from '../../controllers/clock.js';
-import { ConfigController, PartUnavailableError } from '../../controllers/config-controller.js';
+import { ConfigController } from '../../controllers/config-controller.js';
 import { DeliveryController } from '../../controllers/delivery-controller.js';
 import { FlowController } from '../../controllers/flow-controller.js';
 import { ModeController } from '../../controllers/mode-controller.js';
 import { ThemeController } from '../../controllers/theme-controller.js';
-import { SurveySubmitEvent } from '../../events/survey-submit.js';
 import { surveyStrings } from '../../i18n/index.js';
 import type { Outbox } from '../../outbox/index.js';
-import { resolveEndpoint } from '../internal/endpoint.js';
-import { textIn } from '../internal/question-templates.js';
-import { renderSafety } from '../internal/safety-templates.js';
 import { questionStyles } from '../shared/question.styles.js';
 import { themeStyles } from '../shared/theme.styles.js';
 import { encounterSurveyStyles } from './encounter-survey.styles.js';
-import { SetupReporter, setupIssues } from './setup.js';
-import { renderConfigError, renderForm, renderStatus, renderThankYou } from './survey-templates.js';
-
-/** After the first question shows, the outbox loads on the first touch, or after this long anyway. */
-const PREPARE_AFTER_MS = 2000;
+import { SetupReporter, setupIssues, storeResponse } from './setup.js';
+import { renderConfigError, surveyParts } from './survey-templates.js';
 
 /**
  * An anonymous post-encounter survey. Every response is stored on the device first, then sent
@@ -180,19 +171,9 @@ export class EncounterSurvey extends LitElement {
     store: (answers) => this.store(answers),
   });
   private readonly delivery = new DeliveryController(this, {
-    outboxOptions: () => {
-      const config = this.surveyConfig;
-      if (!config) return undefined;
-      // The first survey on the page sets up the shared outbox; with its endpoint, records held
-      // behind an endpoint error move to a corrected same-origin endpoint on the next load.
-      const endpoint = resolveEndpoint(this.endpoint, config, document.baseURI);
-      return {
-        endpoint: endpoint.ok ? endpoint.url : undefined,
-        timeoutMs: config.delivery.timeoutMs,
-        headers: config.delivery.headers,
-        persist: this.mode === 'kiosk' || config.delivery.persist,
-      };
-    },
+    config: () => this.surveyConfig,
+    endpoint: () => this.endpoint,
+    kiosk: () => this.mode === 'kiosk',
     supplied: () => this.outbox,
   });
   private readonly modes = new ModeController(this, {
@@ -204,7 +185,6 @@ export class EncounterSurvey extends LitElement {
     text: (value) => this.text(value),
   });
   private readonly setup = new SetupReporter(this);
-  private preparing = false;
 
   constructor() {
     super();
@@ -255,15 +235,9 @@ export class EncounterSurvey extends LitElement {
     this.modes.current?.close?.();
   }
 
-  /**
-   * One of the survey's own locales, so its text, the built-in strings and `lang` (which picks a
-   * screen reader's voice) always agree: the `lang` attribute, else the browser's first language
-   * the survey offers (es-MX finds es), else the survey's default.
-   */
   private get activeLocale(): string {
     const config = this.surveyConfig;
-    if (!config) return this.locale ?? navigator.language;
-    return bestLocale(this.locale ? [this.locale] : navigator.languages, config.locales) ?? config.locales[0]!;
+    return config ? surveyLocale(this.locale, navigator.languages, config.locales) : (this.locale ?? navigator.language);
   }
 
   private text(value: LocalizedText | undefined): string {
@@ -271,20 +245,14 @@ export class EncounterSurvey extends LitElement {
   }
 
   /** Everything Submit does once the answers are complete (the flow controller calls it). */
-  private async store(answers: Answers): Promise<Submission | null> {
-    let config: SurveyConfig;
-    try {
-      config = await this.configSource.validated();
-    } catch (error) {
-      if (error instanceof PartUnavailableError) this.delivery.unavailable();
-      throw error;
-    }
-    const submission = buildSubmission(config, answers, { now: () => Date.now(), randomId: () => crypto.randomUUID(), locale: this.activeLocale });
-    if (!this.dispatchEvent(new SurveySubmitEvent({ submission }))) return null;
-    const endpoint = resolveEndpoint(this.endpoint, config, document.baseURI);
-    if (!endpoint.ok) throw new Error(`encounter-survey: ${endpoint.message}`);
-    await this.delivery.submit(submission, endpoint.url);
-    return submission;
+  private store(answers: Answers): Promise<Submission | null> {
+    return storeResponse(answers, {
+      host: this,
+      config: this.configSource,
+      delivery: this.delivery,
+      endpoint: this.endpoint,
+      locale: this.activeLocale,
+    });
   }
 
   protected override willUpdate(changed: PropertyValues<this>) {
@@ -301,17 +269,6 @@ export class EncounterSurvey extends LitElement {
     }
     if (!surveyStrings.get(this.activeLocale)) void surveyStrings.load(this.activeLocale).then(() => this.requestUpdate());
     this.setup.report(this.issues());
-  }
-
-  protected override updated() {
-    if (!this.preparing && this.surveyConfig) {
-      // The first question is on screen: the outbox can load now without delaying it.
-      this.preparing = true;
-      const prepare = () => this.delivery.prepare();
-      this.addEventListener('focusin', prepare, { once: true });
-      this.addEventListener('pointerdown', prepare, { once: true });
-      void afterPaint().then(() => setTimeout(prepare, PREPARE_AFTER_MS));
-    }
   }
 
   private issues() {
@@ -341,20 +298,16 @@ export class EncounterSurvey extends LitElement {
     if (!t || state.status === 'loading' || this.modes.waiting) return html`<div part="base" aria-busy="true">${t?.loading ?? nothing}</div>`;
     const issues = this.issues();
     if (state.status === 'error' || issues.length > 0) return renderConfigError(issues, t);
-    const config = state.config;
-    // Built-in strings that fell back to English (a survey in German, say) are marked lang="en".
-    const uiLanguage = surveyStrings.languageOf(locale);
-    const uiLang = uiLanguage === languageOf(locale) ? undefined : uiLanguage;
-    const text = (value: LocalizedText | undefined) => textIn(value, locale, config.locales[0]!);
-    const parts = {
-      survey: () =>
-        this.flow.phase === 'done'
-          ? renderThankYou(config.thankYou ? text(config.thankYou) : t.statusSent)
-          : renderForm({ config, flow: this.flow, t, uiLang, locale, text, onSubmit: this.onSubmit }),
-      // One status element for every phase, so screen readers announce its change of text.
-      status: () => renderStatus(this.delivery.status, t, uiLang),
-      footer: () => renderSafety({ config, locale, t, onQuickExit: this.onQuickExit, dontAskAgainDays: this.dontAskAgain }),
-    };
+    const parts = surveyParts({
+      config: state.config,
+      flow: this.flow,
+      status: this.delivery.status,
+      t,
+      locale,
+      onSubmit: this.onSubmit,
+      onQuickExit: this.onQuickExit,
+      dontAskAgainDays: this.dontAskAgain,
+    });
     const mode = this.modes.current;
     return html`<div part="base" lang=${locale} dir=${t.$dir}>
       ${mode ? mode.render(parts) : html`${parts.survey()} ${parts.status()} ${parts.footer()}`}

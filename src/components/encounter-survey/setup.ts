@@ -1,5 +1,10 @@
-import type { ConfigState } from '../../controllers/config-controller.js';
+import type { Answers } from '../../core/answers.js';
+import { buildSubmission } from '../../core/payload.js';
+import type { Submission } from '../../core/submission-schema.js';
+import { PartUnavailableError, type ConfigController, type ConfigState } from '../../controllers/config-controller.js';
+import type { DeliveryController } from '../../controllers/delivery-controller.js';
 import { SurveyConfigErrorEvent } from '../../events/survey-config-error.js';
+import { SurveySubmitEvent } from '../../events/survey-submit.js';
 import { resolveEndpoint } from '../internal/endpoint.js';
 
 export type SetupIssue = { path: string; message: string };
@@ -31,4 +36,33 @@ export class SetupReporter {
     this.host.dispatchEvent(new SurveyConfigErrorEvent({ issues }));
     console.error(`encounter-survey: the setup has problems:\n${report}`);
   }
+}
+
+export interface StoreContext {
+  host: HTMLElement;
+  config: ConfigController;
+  delivery: DeliveryController;
+  endpoint: string | null;
+  locale: string;
+}
+
+/**
+ * What Submit does once the answers are complete: waits for the validated config, builds the
+ * anonymous payload, lets the page cancel (`survey-submit`), and stores it in the outbox. Resolves
+ * with the response (null when cancelled); rejects when it could not be stored.
+ */
+export async function storeResponse(answers: Answers, { host, config: source, delivery, endpoint, locale }: StoreContext): Promise<Submission | null> {
+  let config;
+  try {
+    config = await source.validated();
+  } catch (error) {
+    if (error instanceof PartUnavailableError) delivery.unavailable();
+    throw error;
+  }
+  const submission = buildSubmission(config, answers, { now: () => Date.now(), randomId: () => crypto.randomUUID(), locale });
+  if (!host.dispatchEvent(new SurveySubmitEvent({ submission }))) return null;
+  const target = resolveEndpoint(endpoint, config, document.baseURI);
+  if (!target.ok) throw new Error(`encounter-survey: ${target.message}`);
+  await delivery.submit(submission, target.url);
+  return submission;
 }

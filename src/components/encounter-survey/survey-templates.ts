@@ -5,7 +5,11 @@ import type { SurveyConfig } from '../../core/config/schema.js';
 import type { DeliveryStatus } from '../../controllers/delivery-controller.js';
 import type { FlowController } from '../../controllers/flow-controller.js';
 import type { SurveyStrings } from '../../i18n/index.js';
-import { renderQuestion, warningIcon } from '../internal/question-templates.js';
+import { languageOf } from '../../core/locale.js';
+import type { SurveyParts } from '../../controllers/mode-controller.js';
+import { surveyStrings } from '../../i18n/index.js';
+import { renderQuestion, textIn, warningIcon } from '../internal/question-templates.js';
+import { renderSafety } from '../internal/safety-templates.js';
 
 /** The calm status line: what happened to the response, never more technical than that. */
 export function renderStatus(status: DeliveryStatus, t: SurveyStrings, uiLang?: string) {
@@ -106,4 +110,32 @@ export function renderForm({ config, flow, t, uiLang, locale, text, onSubmit }: 
       </form>`,
     )}
   `;
+}
+
+export interface SurveyView {
+  config: SurveyConfig;
+  flow: FlowController;
+  status: DeliveryStatus;
+  t: SurveyStrings;
+  locale: string;
+  onSubmit: (event: SubmitEvent) => void;
+  onQuickExit: (url: string) => void;
+  dontAskAgainDays: number | null;
+}
+
+/** The survey's parts, for the element (inline) or its mode (kiosk screens, a dialog, a slide-in) to arrange. */
+export function surveyParts({ config, flow, status, t, locale, onSubmit, onQuickExit, dontAskAgainDays }: SurveyView): SurveyParts {
+  // Built-in strings that fell back to English (a survey in German, say) are marked lang="en".
+  const uiLanguage = surveyStrings.languageOf(locale);
+  const uiLang = uiLanguage === languageOf(locale) ? undefined : uiLanguage;
+  const text = (value: SurveyConfig['title'] | undefined) => textIn(value, locale, config.locales[0]!);
+  return {
+    survey: () =>
+      flow.phase === 'done'
+        ? renderThankYou(config.thankYou ? text(config.thankYou) : t.statusSent)
+        : renderForm({ config, flow, t, uiLang, locale, text, onSubmit }),
+    // One status element for every phase, so screen readers announce its change of text.
+    status: () => renderStatus(status, t, uiLang),
+    footer: () => renderSafety({ config, locale, t, onQuickExit, dontAskAgainDays }),
+  };
 }

@@ -1,10 +1,8 @@
-import { css, html, svg } from 'lit';
+import { css, html } from 'lit';
 import { surveyStrings } from '../../i18n/index.js';
-import type { ModeContext, SurveyHost, SurveyMode, SurveyParts } from '../mode-controller.js';
+import { adoptModeStyles, type ModeContext, type SurveyHost, type SurveyMode, type SurveyParts } from '../mode-controller.js';
 import { FrameController } from './frame-controller.js';
-import { adoptModeStyles, frameStyles } from './frame-styles.js';
-
-export const closeIcon = svg`<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M6 6l12 12M18 6L6 18" stroke="currentColor" stroke-width="2.5" stroke-linecap="round" fill="none"/></svg>`;
+import { closeIcon, frameStyles } from './frame-styles.js';
 
 const dialogStyles = css`
   dialog {

@@ -1,19 +1,6 @@
-import { css, type CSSResult, type LitElement } from 'lit';
+import { css, svg } from 'lit';
 
-/**
- * Adds a mode's stylesheet to the element when the mode loads (and removes it when the mode goes),
- * so an inline survey never downloads the styles of dialogs and slide-ins. Constructed stylesheets
- * are not inline styles: a strict `style-src 'self'` allows them.
- */
-export function adoptModeStyles(host: LitElement, styles: CSSResult): () => void {
-  const root = host.renderRoot as ShadowRoot;
-  const sheet = styles.styleSheet;
-  if (!sheet || !('adoptedStyleSheets' in root)) return () => undefined;
-  root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
-  return () => {
-    root.adoptedStyleSheets = root.adoptedStyleSheets.filter((adopted) => adopted !== sheet);
-  };
-}
+export const closeIcon = svg`<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M6 6l12 12M18 6L6 18" stroke="currentColor" stroke-width="2.5" stroke-linecap="round" fill="none"/></svg>`;
 
 /** What the dialog and the slide-in share: the top bar with Close, and "don't ask again". */
 export const frameStyles = css`

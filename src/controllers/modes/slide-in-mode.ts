@@ -1,9 +1,8 @@
 import { css, html } from 'lit';
 import { surveyStrings } from '../../i18n/index.js';
-import type { ModeContext, SurveyHost, SurveyMode, SurveyParts } from '../mode-controller.js';
-import { closeIcon } from './dialog-mode.js';
+import { adoptModeStyles, type ModeContext, type SurveyHost, type SurveyMode, type SurveyParts } from '../mode-controller.js';
 import { FrameController } from './frame-controller.js';
-import { adoptModeStyles, frameStyles } from './frame-styles.js';
+import { closeIcon, frameStyles } from './frame-styles.js';
 
 const slideInStyles = css`
   .slide-in {
