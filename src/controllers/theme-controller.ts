@@ -35,7 +35,8 @@ export class ThemeController implements ReactiveController {
     void afterPaint().then(() => this.check());
   }
 
-  private readonly recheck = () => {
+  /** Checks again at the next update (the device's colour scheme changed, or the page's `--es-accent`). */
+  readonly recheck = () => {
     this.checked = '';
     this.host.requestUpdate();
   };

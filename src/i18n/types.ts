@@ -45,6 +45,8 @@ export interface SurveyStrings {
   sendsNever: string;
   // Time buckets named in "what this survey sends"
   buckets: Record<'hour' | 'day' | 'week' | 'month', string>;
+  /** `<survey-launcher>`'s default label. */
+  feedback: string;
   closeSurvey: string;
   dontAskAgain: string;
   /** "Don't ask again" keeps one date on the device; the disclosure says so. */

@@ -185,6 +185,7 @@ export class EncounterSurvey extends LitElement {
     text: (value) => this.text(value),
   });
   private readonly setup = new SetupReporter(this);
+  private readonly themeCheck = new ThemeController(this, () => this.surveyConfig?.theme?.accent);
 
   constructor() {
     super();
@@ -201,7 +202,6 @@ export class EncounterSurvey extends LitElement {
     this.dontAskAgain = null;
     this.outbox = undefined;
     this.clock = realClock;
-    new ThemeController(this, () => this.surveyConfig?.theme?.accent);
   }
 
   /** The config, once resolved (before validation has finished, the quick read of it). */
@@ -233,6 +233,11 @@ export class EncounterSurvey extends LitElement {
   /** Dialog and slide-in: hides the survey; the answers so far stay in memory for the next `open()`. */
   close() {
     this.modes.current?.close?.();
+  }
+
+  /** Checks the brand colour's contrast again: call it after changing `--es-accent` while the page runs. */
+  refreshTheme() {
+    this.themeCheck.recheck();
   }
 
   private get activeLocale(): string {

@@ -53,6 +53,7 @@ const strings: SurveyStrings = {
   faces: (points) => (points === 3 ? ['غير راضٍ', 'لا راضٍ ولا غير راضٍ', 'راضٍ'] : ['غير راضٍ إطلاقًا', 'غير راضٍ', 'لا راضٍ ولا غير راضٍ', 'راضٍ', 'راضٍ جدًا']),
   requiredWord: 'إلزامي',
   charactersOver: (over) => `${over} حرفًا زائدًا`,
+  feedback: 'رأيك',
 };
 
 export default strings;

@@ -49,6 +49,7 @@ const strings: SurveyStrings = {
   faces: (points) => (points === 3 ? ['Unhappy', 'Neither happy nor unhappy', 'Happy'] : ['Very unhappy', 'Unhappy', 'Neither happy nor unhappy', 'Happy', 'Very happy']),
   requiredWord: 'required',
   charactersOver: (over) => `${over} ${plural(over, 'character', 'characters')} too many`,
+  feedback: 'Feedback',
 };
 
 export default strings;

@@ -49,6 +49,7 @@ const strings: SurveyStrings = {
   faces: (points) => (points === 3 ? ['Descontento', 'Ni contento ni descontento', 'Contento'] : ['Muy descontento', 'Descontento', 'Ni contento ni descontento', 'Contento', 'Muy contento']),
   requiredWord: 'obligatoria',
   charactersOver: (over) => `${over} ${plural(over, 'carácter', 'caracteres')} de más`,
+  feedback: 'Opinión',
 };
 
 export default strings;

@@ -51,6 +51,7 @@ const strings: SurveyStrings = {
   faces: (points) => (points === 3 ? ['Mécontent', 'Ni content ni mécontent', 'Content'] : ['Très mécontent', 'Mécontent', 'Ni content ni mécontent', 'Content', 'Très content']),
   requiredWord: 'obligatoire',
   charactersOver: (over) => `${over} ${plural(over, 'caractère', 'caractères')} de trop`,
+  feedback: 'Votre avis',
 };
 
 export default strings;
