@@ -24,7 +24,8 @@ export class FrameController implements ReactiveController {
   private opener: HTMLElement | null = null;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private watchingScroll = false;
-  private armed = false;
+  /** What the triggers were last set up for; they are set up again when the page changes it. */
+  private armedFor: string | null = null;
 
   constructor(
     private readonly host: SurveyHost,
@@ -34,16 +35,18 @@ export class FrameController implements ReactiveController {
     host.addController(this);
   }
 
-  /** Triggers wait for the config: "don't ask again" is kept per survey id. */
+  /** Triggers wait for the config ("don't ask again" is kept per survey id), and follow the attributes. */
   hostUpdated() {
-    if (this.armed || !this.context.config()) return;
-    this.armed = true;
+    const id = this.context.config()?.id;
+    const armFor = `${id}|${this.host.openAfter}|${this.host.openOn}|${this.host.dontAskAgain}`;
+    if (!id || armFor === this.armedFor) return;
+    this.armedFor = armFor;
     this.armTriggers();
   }
 
   hostDisconnected() {
     this.disarm();
-    this.armed = false;
+    this.armedFor = null;
   }
 
   /** Opens now. `moveFocus` is false for automatic triggers: a prompt must not steal focus. */
