@@ -34,6 +34,9 @@ export const encounterSurveyStyles = css`
   .page {
     display: grid;
     gap: calc(var(--_spacing) * 1.75);
+  }
+  /* A calm turn of the page (off under prefers-reduced-motion, with every other motion). */
+  .page.turned {
     animation: es-page-in 200ms ease-out;
   }
   @keyframes es-page-in {
@@ -89,7 +92,6 @@ export const encounterSurveyStyles = css`
     font-weight: 600;
     font-variant-numeric: tabular-nums;
     cursor: pointer;
-    transition: border-color 120ms, background-color 120ms;
   }
   .point:hover {
     border-color: var(--_accent);
@@ -241,7 +243,10 @@ export const encounterSurveyStyles = css`
     font-size: 0.9375em;
     display: grid;
     gap: calc(var(--_spacing) / 2);
-    justify-items: start;
+  }
+  [part~='quick-exit'],
+  [part~='disclosure'] {
+    justify-self: start;
   }
   [part~='footer'] > * {
     margin: 0;
@@ -271,6 +276,7 @@ export const encounterSurveyStyles = css`
   }
   a {
     color: var(--_accent);
+    overflow-wrap: anywhere;
   }
 
 `;

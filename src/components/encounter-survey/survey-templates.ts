@@ -83,7 +83,7 @@ export function renderForm({ config, flow, t, uiLang, locale, text, onSubmit }: 
       html`<form part="form" tabindex="-1" autocomplete="off" novalidate @submit=${onSubmit}>
         ${keyed(
           page,
-          html`<div class="page">
+          html`<div class=${flow.turned ? 'page turned' : 'page'}>
             ${(pages[page] ?? []).map((question) =>
               renderQuestion(question, {
                 locale,

@@ -47,7 +47,6 @@ export const questionStyles = css`
     border-radius: var(--_radius);
     background: var(--_surface);
     cursor: pointer;
-    transition: border-color 120ms, background-color 120ms;
   }
   .option:hover {
     border-color: var(--_accent);
