@@ -271,8 +271,8 @@ export const encounterSurveyStyles = css`
     cursor: pointer;
     color: var(--_accent);
     min-block-size: var(--_target);
-    display: flex;
-    align-items: center;
+    box-sizing: border-box;
+    padding-block: 0.625rem;
   }
   a {
     color: var(--_accent);
