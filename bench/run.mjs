@@ -4,6 +4,7 @@
 //
 //   BENCH_LOADS=15          cold loads per page and throttle setting
 //   BENCH_OUTBOX_COUNT=1000 submissions for the outbox figures
+//   BENCH_ONLY=recovery     only the recovery figure (bench/results/recovery.{json,md}); see lib/recovery.mjs
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { dirname, join } from 'node:path';
@@ -13,6 +14,7 @@ import { buildEntry, ensureOurBundle, OURS } from './lib/build.mjs';
 import { coldLoad, launch } from './lib/browser.mjs';
 import { postSequential, startCollectorProcess, startRelay } from './lib/collector.mjs';
 import { measureOutbox } from './lib/outbox.mjs';
+import { measureRecovery, runRecoveryAlone, startRecoveryReceiver } from './lib/recovery.mjs';
 import { renderMarkdown } from './lib/report.mjs';
 import { measureFile } from './lib/size.mjs';
 import { startStaticServer } from './lib/server.mjs';
@@ -30,8 +32,26 @@ const began = Date.now();
 const log = (message) => console.log(`[bench ${((Date.now() - began) / 1000).toFixed(0).padStart(3)} s] ${message}`);
 const problems = [];
 const cleanup = [];
+const readResult = (name) => {
+  try {
+    return JSON.parse(readFileSync(join('bench', 'results', `${name}.json`), 'utf8'));
+  } catch {
+    return null;
+  }
+};
 
-try {
+if (process.env.BENCH_ONLY) {
+  try {
+    if (process.env.BENCH_ONLY !== 'recovery') throw new Error(`BENCH_ONLY: unknown figure "${process.env.BENCH_ONLY}" (use recovery)`);
+    ensureBrowsers(['chromium']);
+    mkdirSync(join('bench', 'results'), { recursive: true });
+    const writeResult = (file, text) => writeAtomically(join('bench', 'results', file), text);
+    await runRecoveryAlone({ buildEntry, startStaticServer, launch, writeResult, readResult, log });
+  } catch (error) {
+    console.error(`bench failed: ${error.stack ?? error}`);
+    process.exitCode = 1;
+  }
+} else try {
   ensureBrowsers(['chromium']);
 
   // 1. Builds and sizes.
@@ -142,6 +162,21 @@ try {
     }
   }
 
+  // 4b. Recovery after an outage (issue #16), runs side by side in their own contexts.
+  let recovery = null;
+  if (!built.outbox) recovery = { skipped: 'the outbox entry did not build' };
+  else {
+    const receiver = await startRecoveryReceiver();
+    cleanup.push(() => receiver.close());
+    try {
+      log('recovery: 20 responses during a 2-minute outage, then 30% 503s (10 runs side by side)');
+      recovery = await measureRecovery(browser, { pageUrl: `${server.origin}/outbox.html`, receiver, log });
+    } catch (error) {
+      recovery = { skipped: `failed: ${firstLine(error)}` };
+      problems.push(`recovery: ${firstLine(error)}`);
+    }
+  }
+
   // 5. Ratios, targets, files.
   const median = (rate, page) => firstRender[rate]?.[page]?.summary?.median;
   const pair = (get) => ({ oursOverFloor: ratio(get('ours'), get('floor')), surveyjsOverOurs: ratio(get('surveyjs'), get('ours')) });
@@ -188,6 +223,8 @@ try {
     heap,
     outbox,
     collectorAlone,
+    recovery,
+    recoveryBefore: readResult('recovery-before'),
     ratios,
     targets,
     problems,

@@ -58,4 +58,27 @@ async function deliver(endpoint: string, count: number, timeoutMs: number) {
   return { finished, ms, delivered: delivered.size, deliveredEvents: events, pending };
 }
 
-Object.assign(window, { benchOutbox: { enqueue, deliver } });
+/**
+ * The recovery figure (bench/lib/recovery.mjs): one outbox with the default retry timing, as on a
+ * kiosk nobody reloads; `count` responses submitted `spacingMs` apart while the receiver is down.
+ */
+const open: Array<{ close(): void }> = [];
+async function queueOverTime(endpoint: string, database: string, count: number, spacingMs: number) {
+  const outbox = createOutbox({ endpoint, databaseName: database });
+  open.push(outbox);
+  await outbox.ready;
+  const ids: string[] = [];
+  for (let i = 0; i < count; i++) {
+    if (i > 0) await new Promise((resolve) => setTimeout(resolve, spacingMs));
+    const record = submission(i);
+    await outbox.submit(record);
+    ids.push(record.id);
+  }
+  return ids;
+}
+
+function closeAll() {
+  for (const outbox of open.splice(0)) outbox.close();
+}
+
+Object.assign(window, { benchOutbox: { enqueue, deliver, queueOverTime, closeAll } });
