@@ -10,13 +10,17 @@ export function createOutbox(options: OutboxOptions = {}): Outbox {
 }
 
 /**
- * The page's outbox for `options.databaseName`. The first caller's options configure it; later
- * callers share it as is (each `submit()` may still name its own endpoint).
+ * The page's outbox for `options.databaseName`. The first caller's options configure it; a later
+ * caller's endpoint options (headers, timeout, proof of work) are registered for its endpoint when
+ * that endpoint has none yet. `outbox.configureEndpoint()` replaces them explicitly.
  */
 export function getSharedOutbox(options: OutboxOptions = {}): Outbox {
   const name = options.databaseName ?? DEFAULT_DATABASE_NAME;
   const existing = shared.get(name);
-  if (existing) return existing;
+  if (existing) {
+    (existing as Outbox & { configureIfNew?(options: OutboxOptions): void }).configureIfNew?.(options);
+    return existing;
+  }
   const outbox = createOutboxWith(options);
   const close = outbox.close.bind(outbox);
   outbox.close = () => {

@@ -5,10 +5,13 @@
  */
 import { del, entries, get, promisifyRequest, set, update, type UseStore } from 'idb-keyval';
 import type { RecordStore } from '../core/outbox/ports.js';
+import { RECORD_SCHEMA_VERSION, type OutboxRecord } from '../core/outbox/record.js';
 
 export const DEFAULT_DATABASE_NAME = 'encounter-survey-outbox-v1';
 export const STORE_NAME = 'records';
 export const STORAGE_TIMEOUT_MS = 3000;
+/** The highest sequence handed out, under an array key so it can never collide with a response id. */
+export const SEQUENCE_KEY = ['sequence'];
 
 export function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
   return new Promise<T>((resolve, reject) => {
@@ -61,14 +64,43 @@ export function idbRecordStore(databaseName = DEFAULT_DATABASE_NAME, timeoutMs =
   const timed = <T>(work: Promise<T>) => withTimeout(work, timeoutMs);
   return {
     kind: 'indexeddb',
-    entries: () => timed(entries<string, unknown>(use)),
+    entries: async () => (await timed(entries<IDBValidKey, unknown>(use))).filter((entry): entry is [string, unknown] => typeof entry[0] === 'string'),
     get: (id) => timed(get(id, use)),
     put: (record) => timed(set(record.id, record, use)),
     delete: (id) => timed(del(id, use)),
     update: (id, change) => timed(update(id, change, use)),
+    append: (create) => timed(use('readwrite', (store) => appendIn(store, create))),
+    highestSequence: () => timed(use('readonly', (store) => highestIn(store))),
     probe: () => entries(use),
     close,
   };
+}
+
+const highestOf = (values: unknown[]) =>
+  values.reduce<number>((highest, value) => {
+    const record = value as Partial<OutboxRecord> | null;
+    return record?.schemaVersion === RECORD_SCHEMA_VERSION && typeof record.sequence === 'number' ? Math.max(highest, record.sequence) : highest;
+  }, 0);
+
+/** The counter, or (first time in this database) the highest sequence among stored records. */
+async function highestIn(store: IDBObjectStore): Promise<number> {
+  const counter = await promisifyRequest(store.get(SEQUENCE_KEY));
+  if (typeof counter === 'number') return counter;
+  return highestOf(await promisifyRequest(store.getAll()));
+}
+
+/** One readwrite transaction: check the id, take the next number, write the record and the counter. */
+async function appendIn(store: IDBObjectStore, create: (sequence: number) => OutboxRecord) {
+  const first = create(0);
+  const stored = await promisifyRequest(store.get(first.id));
+  if (stored !== undefined) return { added: false as const, stored };
+  const sequence = (await highestIn(store)) + 1;
+  const record = { ...first, sequence };
+  store.put(record, record.id);
+  store.put(sequence, SEQUENCE_KEY);
+  // Settled only when the transaction commits: a full disk shows up here, not on the request.
+  await promisifyRequest(store.transaction);
+  return { added: true as const, record };
 }
 
 /** Opens the database and proves it answers (a read), or rejects: no IndexedDB, blocked, timed out. */

@@ -3,6 +3,7 @@ import type { RecordStore } from '../core/outbox/ports.js';
 
 export function memoryRecordStore(): RecordStore & { clear(): void; size(): number } {
   const values = new Map<string, unknown>();
+  let highest = 0;
   // Copies in and out, as IndexedDB would: a caller's later mutation must not change what is stored.
   const copy = <T>(value: T): T => (value === undefined ? value : structuredClone(value));
   return {
@@ -16,6 +17,14 @@ export function memoryRecordStore(): RecordStore & { clear(): void; size(): numb
       if (next === undefined) values.delete(id);
       else values.set(id, copy(next));
     },
+    append: async (create) => {
+      const first = create(0);
+      if (values.has(first.id)) return { added: false, stored: copy(values.get(first.id)) };
+      const record = { ...first, sequence: ++highest };
+      values.set(record.id, copy(record));
+      return { added: true, record };
+    },
+    highestSequence: async () => highest,
     clear: () => values.clear(),
     size: () => values.size,
   };

@@ -52,9 +52,12 @@ export class ResilientStore {
   private async adoptLate(store: RecordStore & { close?(): void }) {
     this.adopt(store);
     if (this.closed) return;
-    for (const [id, value] of await this.memory.entries()) {
+    // In their order, renumbered after whatever IndexedDB already holds.
+    const held = (await this.memory.entries()).map(([, value]) => value as OutboxRecord).sort((a, b) => a.sequence - b.sequence);
+    for (const record of held) {
+      const { id } = record;
       try {
-        await store.put(value as OutboxRecord);
+        await store.append((sequence) => ({ ...record, sequence }));
         await this.memory.delete(id);
       } catch (error) {
         console.warn(`encounter-survey outbox: could not move ${id} to IndexedDB`, error);
@@ -78,6 +81,24 @@ export class ResilientStore {
     }
     await this.memory.put(record);
     return 'memory';
+  }
+
+  /** Stores a new record with the next sequence number (see `RecordStore.append`); quota as `put`. */
+  async append(create: (sequence: number) => OutboxRecord): Promise<{ added: boolean; stored: unknown; kind: StorageKind }> {
+    await this.ready;
+    const inMemory = await this.memory.get(create(0).id);
+    if (inMemory !== undefined) return { added: false, stored: inMemory, kind: 'memory' };
+    if (this.durable) {
+      try {
+        const result = await this.durable.append(create);
+        return result.added ? { added: true, stored: result.record, kind: this.durable.kind } : { added: false, stored: result.stored, kind: this.durable.kind };
+      } catch (error) {
+        if (isQuotaError(error)) throw new OutboxError('storage-full', 'The device storage is full; the response was not saved.', { cause: error });
+        this.options.onWarning('storage-write-failed', `A response is kept in this page only until sent (${describe(error)}).`);
+      }
+    }
+    const result = await this.memory.append(create);
+    return result.added ? { added: true, stored: result.record, kind: 'memory' } : { added: false, stored: result.stored, kind: 'memory' };
   }
 
   /** Everything stored; memory copies win (they are newer while records move over). */
