@@ -113,13 +113,19 @@ export async function measureRecovery(browser, { pageUrl, receiver, log = () => 
     runs.push(...(await Promise.all(batch)));
     log(`recovery: ${runs.length}/${settings.runs} runs done`);
   }
+  return summarizeRecovery({ settings: { ...settings, parallel }, runs });
+}
+
+/** Figures over the runs; a run that never finished counts as the timeout (a lower bound), so p95 cannot hide it. */
+export function summarizeRecovery({ settings, runs, ...rest }) {
   const finished = runs.filter((r) => r.finished);
   const pick = (field) => summary(finished.map((r) => r[field]));
   return {
-    settings: { ...settings, parallel },
+    ...rest,
+    settings,
     runs,
     finished: finished.length,
-    recoverySeconds: finished.length === runs.length ? pick('recoverySeconds') : { ...pick('recoverySeconds'), unfinished: runs.length - finished.length },
+    recoverySeconds: summary(runs.map((r) => (r.finished ? r.recoverySeconds : settings.timeoutMs / 1000))),
     firstRequestAfterRecoverySeconds: pick('firstRequestAfterRecoverySeconds'),
     drainSeconds: pick('drainSeconds'),
     outageRequests: summary(runs.map((r) => r.outageRequests)),
@@ -140,7 +146,7 @@ export function recoveryMarkdown(recovery, { targetP95Seconds = 15, baseline = n
   const rows = [
     `| Recovery: ${s.responses} responses queued during a ${s.outageMs / 1000} s outage (503), then ${Math.round(s.failureRate * 100)}% 503s; ${s.runs} runs | p50 / p95 | target |`,
     '|---|---|---|',
-    `| Seconds from recovery to the last stored | ${seconds(r?.median)} / ${seconds(r?.p95)} (max ${seconds(r?.max)})${recovery.finished < recovery.runs.length ? `; ${recovery.runs.length - recovery.finished} runs unfinished after ${s.timeoutMs / 1000} s` : ''} | p95 ≤ ${targetP95Seconds} s ${pass ? '✅ pass' : '❌ miss'} |`,
+    `| Seconds from recovery to the last stored | ${seconds(r?.median)} / ${seconds(r?.p95)} (max ${seconds(r?.max)})${recovery.finished < recovery.runs.length ? `; ${recovery.runs.length - recovery.finished} of ${recovery.runs.length} runs unfinished after ${s.timeoutMs / 1000} s, counted as ${s.timeoutMs / 1000} s` : ''} | p95 ≤ ${targetP95Seconds} s ${pass ? '✅ pass' : '❌ miss'} |`,
     `| of which: first request after recovery | ${seconds(recovery.firstRequestAfterRecoverySeconds?.median)} / ${seconds(recovery.firstRequestAfterRecoverySeconds?.p95)} | |`,
     `| of which: first success → last stored | ${seconds(recovery.drainSeconds?.median)} / ${seconds(recovery.drainSeconds?.p95)} | |`,
     `| Requests sent during the outage | ${recovery.outageRequests?.median ?? '—'} / ${recovery.outageRequests?.p95 ?? '—'} (max ${recovery.outageRequests?.max ?? '—'}) | ≤ before${baseline ? ` (${baseline.outageRequests?.median} / ${baseline.outageRequests?.p95})` : ''} |`,

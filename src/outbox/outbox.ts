@@ -267,8 +267,10 @@ class OutboxImpl implements Outbox {
     const corrected = target && 'url' in target ? target.url : null;
     if (!corrected) return;
     const origin = new URL(corrected).origin;
-    for (const record of this.cache.pending()) {
-      if (record.lastError !== 'endpoint-error' || record.endpoint === corrected || new URL(record.endpoint).origin !== origin) continue;
+    const pending = this.cache.pending();
+    const paused = new Set(pending.filter((r) => r.lastError === 'endpoint-error').map((r) => r.endpoint));
+    for (const record of pending) {
+      if (!paused.has(record.endpoint) || record.endpoint === corrected || new URL(record.endpoint).origin !== origin) continue;
       await this.save({ ...record, endpoint: corrected });
     }
   }

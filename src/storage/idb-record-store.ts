@@ -3,7 +3,7 @@
  * cannot share a database between stores), so the page's own idb-keyval data is never touched.
  * Every call has a deadline: Safari private windows can leave `open()` pending forever.
  */
-import { del, entries, get, promisifyRequest, set, update, type UseStore } from 'idb-keyval';
+import { entries, get, promisifyRequest, set, update, type UseStore } from 'idb-keyval';
 import type { RecordStore } from '../core/outbox/ports.js';
 import { RECORD_SCHEMA_VERSION, type OutboxRecord } from '../core/outbox/record.js';
 
@@ -67,7 +67,7 @@ export function idbRecordStore(databaseName = DEFAULT_DATABASE_NAME, timeoutMs =
     entries: async () => (await timed(entries<IDBValidKey, unknown>(use))).filter((entry): entry is [string, unknown] => typeof entry[0] === 'string'),
     get: (id) => timed(get(id, use)),
     put: (record) => timed(set(record.id, record, use)),
-    delete: (id) => timed(del(id, use)),
+    delete: (id) => timed(use('readwrite', (store) => deleteIn(store, id))),
     update: (id, change) => timed(update(id, change, use)),
     append: (create) => timed(use('readwrite', (store) => appendIn(store, create))),
     highestSequence: () => timed(use('readonly', (store) => highestIn(store))),
@@ -101,6 +101,16 @@ async function appendIn(store: IDBObjectStore, create: (sequence: number) => Out
   // Settled only when the transaction commits: a full disk shows up here, not on the request.
   await promisifyRequest(store.transaction);
   return { added: true as const, record };
+}
+
+/**
+ * Deletes a record; with the last one gone the counter goes too, so an empty queue leaves an empty
+ * database (not even a count of how many responses this device has sent).
+ */
+async function deleteIn(store: IDBObjectStore, id: string) {
+  store.delete(id);
+  if ((await promisifyRequest(store.count())) === 1 && (await promisifyRequest(store.get(SEQUENCE_KEY))) !== undefined) store.delete(SEQUENCE_KEY);
+  await promisifyRequest(store.transaction);
 }
 
 /** Opens the database and proves it answers (a read), or rejects: no IndexedDB, blocked, timed out. */

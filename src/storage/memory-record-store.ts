@@ -11,7 +11,10 @@ export function memoryRecordStore(): RecordStore & { clear(): void; size(): numb
     entries: async () => [...values].map(([key, value]) => [key, copy(value)]),
     get: async (id) => copy(values.get(id)),
     put: async (record) => void values.set(record.id, copy(record)),
-    delete: async (id) => void values.delete(id),
+    delete: async (id) => {
+      values.delete(id);
+      if (values.size === 0) highest = 0;
+    },
     update: async (id, change) => {
       const next = change(copy(values.get(id)));
       if (next === undefined) values.delete(id);

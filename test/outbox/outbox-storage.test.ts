@@ -5,11 +5,11 @@ import { newRecord } from '../../src/core/outbox/record.js';
 import { openIdbRecordStore } from '../../src/storage/idb-record-store.js';
 import { memoryRecordStore } from '../../src/storage/memory-record-store.js';
 import { createTestCollector } from '../support/collector.js';
-import { cleanUp, ofType, openOutbox, record, seed, sleep, storedKeys, submission, uniqueDatabase, until } from './outbox-harness.js';
+import { allKeys, cleanUp, ofType, openOutbox, record, seed, sleep, storedKeys, submission, uniqueDatabase, until } from './outbox-harness.js';
 
 /** `count` current-version records for `endpoint`, written straight into the database. */
 async function seedPending(databaseName: string, endpoint: string, count: number) {
-  const records = Array.from({ length: count }, (_, n) => newRecord(submission({ n }), endpoint, Date.now() - 1000 + n, 0));
+  const records = Array.from({ length: count }, (_, n) => newRecord(submission({ n }), endpoint, Date.now(), n + 1));
   await seed(databaseName, Object.fromEntries(records.map((r) => [r.id, r])));
   return records.map((r) => r.id);
 }
@@ -90,7 +90,8 @@ describe('outbox: storage faults and several tabs', () => {
   it('a quota error on write fails the submit and leaves the queue alone (15)', async () => {
     const collector = await createTestCollector();
     const inner = memoryRecordStore();
-    const full = { ...inner, kind: 'indexeddb' as const, put: () => Promise.reject(new DOMException('full', 'QuotaExceededError')) };
+    const quota = () => Promise.reject(new DOMException('full', 'QuotaExceededError'));
+    const full = { ...inner, kind: 'indexeddb' as const, put: quota, append: quota };
     const outbox = openOutbox({ endpoint: collector.endpoint, retry: { baseMs: 60_000, capMs: 60_000 } }, { openStore: async () => full });
     const events = record(outbox);
     const error = await outbox.submit(submission()).catch((e: unknown) => e);
@@ -169,7 +170,7 @@ describe('outbox: storage faults and several tabs', () => {
     const events = record(outbox);
     for (let n = 0; n < 3; n++) await outbox.submit(submission());
     await until(() => ofType(events, 'delivered').length === 3);
-    await until(async () => (await storedKeys(databaseName)).length === 0);
+    await until(async () => (await allKeys(databaseName)).length === 0, 8000, 'an empty database, counter included');
     expect([JSON.stringify({ ...localStorage }), JSON.stringify({ ...sessionStorage }), document.cookie]).to.deep.equal(before);
     expect(outbox.status().persisted === null || typeof outbox.status().persisted === 'boolean').to.equal(true);
   });
