@@ -6,7 +6,8 @@
 import { checkEndpoint, checkEndpointDelivery, type EndpointDelivery, type EndpointDeliveryInput } from '../core/outbox/endpoint.js';
 import { OutboxError } from '../core/outbox/errors.js';
 import type { EndpointProblem } from '../core/outbox/outcome.js';
-import { idleSchedule, type EndpointSchedule } from '../core/outbox/schedule.js';
+import { afterRecoverySeen, idleSchedule, type EndpointSchedule } from '../core/outbox/schedule.js';
+import type { ChannelMessage } from './coordination.js';
 
 export class EndpointRegistry {
   readonly problems = new Map<string, EndpointProblem>();
@@ -48,6 +49,17 @@ export class EndpointRegistry {
   liftPause(endpoint: string) {
     this.schedules.delete(endpoint);
     this.problems.delete(endpoint);
+  }
+
+  /**
+   * Another tab's news: the endpoint answered 2xx (the backlog here is due, counts restarted), or
+   * its backoff after a failure (shared, so tabs do not each probe). A pause here stays: only this
+   * page's own probe, with its own headers, can lift it.
+   */
+  hear(message: Extract<ChannelMessage, { kind: 'recovered' | 'backoff' }>, now: number) {
+    const mine = this.schedule(message.endpoint);
+    if (message.kind === 'recovered') this.setSchedule(message.endpoint, afterRecoverySeen(mine, now));
+    else if (!mine.paused) this.setSchedule(message.endpoint, message.schedule);
   }
 
   setProblem(endpoint: string, problem: EndpointProblem | null) {

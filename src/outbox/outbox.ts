@@ -7,25 +7,25 @@
 import { DEFAULT_RETRY, type RetryTiming } from '../core/outbox/backoff.js';
 import { checkEndpoint } from '../core/outbox/endpoint.js';
 import { OutboxError } from '../core/outbox/errors.js';
-import { deliveryOutcome, restartAfterRecovery, type DeliveryOutcome } from '../core/outbox/outcome.js';
 import type { Transport } from '../core/outbox/ports.js';
-import { oldestPendingAt, queuesByEndpoint } from '../core/outbox/queue.js';
-import { newRecord, normalizeEndpoint, parseRecord, queueTime, type OutboxRecord, type OutboxSubmission, type RejectedRecord } from '../core/outbox/record.js';
-import { afterRecoverySeen, mayAttempt, nextDueAt, type Trigger } from '../core/outbox/schedule.js';
+import { movedToCorrectedEndpoint, oldestPendingAt, queuesByEndpoint } from '../core/outbox/queue.js';
+import { newRecord, parseRecord, queueTime, type OutboxRecord, type OutboxSubmission, type RejectedRecord } from '../core/outbox/record.js';
+import { nextDueAt, type Trigger } from '../core/outbox/schedule.js';
 import { buildExport, readExport, type OutboxExport } from '../core/outbox/transfer.js';
 import { DEFAULT_DATABASE_NAME, openIdbRecordStore } from '../storage/idb-record-store.js';
 import { ResilientStore, type StoreOpener } from '../storage/resilient-store.js';
 import { DEFAULT_TIMEOUT_MS, encodeBody, fetchTransport } from '../transport/fetch-transport.js';
 import { proofOfWorkHeader } from '../transport/proof-of-work.js';
-import { exclusive, openChannel, takeLease, webLocks, type ChannelMessage, type LockManagerLike } from './coordination.js';
-import { attemptDelivery, type AttemptDeps } from './delivery.js';
+import { openChannel, webLocks, type ChannelMessage, type LockManagerLike } from './coordination.js';
+import type { AttemptDeps } from './delivery.js';
 import { EndpointRegistry } from './endpoints.js';
+import { FlushLoop } from './flush-loop.js';
 import { OutboxNews } from './news.js';
 import { pageUrl, prepareSubmission } from './prepare.js';
+import { sendOnPageHide } from './keepalive.js';
 import { RecordCache } from './record-cache.js';
+import { QueueSender } from './sender.js';
 import type { EndpointOptions, Outbox, OutboxEvent, OutboxOptions, OutboxStatus, SubmitReceipt } from './types.js';
-
-const STRENGTH: Record<Trigger, number> = { timer: 0, wake: 1, force: 2 };
 
 /** Seams for tests and unusual hosts; not public API. */
 export interface OutboxInternals {
@@ -49,20 +49,15 @@ class OutboxImpl implements Outbox {
   private readonly news: OutboxNews;
   private readonly timing: RetryTiming;
   private readonly now: () => number;
-  private readonly random: () => number;
-  private readonly deps: AttemptDeps;
-  private readonly owner = crypto.randomUUID();
+  private readonly transport: Transport;
+  private readonly sender: QueueSender;
   private readonly aborter = new AbortController();
-  private readonly databaseName: string;
   private readonly locks: LockManagerLike | null;
   private readonly channel;
   /** Responses submitted in this page and not yet known delivered: the `pagehide` keepalive attempt. */
   private readonly submittedHere = new Map<string, OutboxRecord>();
   private readonly keepaliveIds = new Set<string>();
-  private readonly inFlight = new Set<string>();
-  private running: Promise<void> | null = null;
-  /** The strongest trigger asked for since the running cycle began (null: none). */
-  private wanted: Trigger | null = null;
+  private readonly loop: FlushLoop;
   private firstCycle = true;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private closed = false;
@@ -71,22 +66,17 @@ class OutboxImpl implements Outbox {
     private readonly options: OutboxOptions,
     internals: OutboxInternals,
   ) {
-    this.databaseName = options.databaseName ?? DEFAULT_DATABASE_NAME;
+    const databaseName = options.databaseName ?? DEFAULT_DATABASE_NAME;
+    const lockName = `encounter-survey-outbox:${databaseName}`;
     this.timing = { ...DEFAULT_RETRY, ...options.retry };
     this.now = options.now ?? Date.now;
-    this.random = options.random ?? Math.random;
+    this.transport = internals.transport ?? fetchTransport;
     this.locks = internals.locks === undefined ? webLocks() : internals.locks;
     const { endpoint, headers, timeoutMs, proofOfWork } = options;
     if (endpoint && 'url' in checkEndpoint(endpoint, pageUrl())) this.endpoints.configure(endpoint, { headers, timeoutMs, proofOfWork }, pageUrl());
     else if (headers || proofOfWork) throw new OutboxError('invalid-delivery-options', 'Headers and proof of work need a valid endpoint to belong to.');
-    this.deps = {
-      transport: internals.transport ?? fetchTransport,
-      bodyFor: (submission) => this.bodyFor(submission),
-      proofOfWork: internals.proofOfWork ?? proofOfWorkHeader,
-      signal: this.aborter.signal,
-    };
     this.store = new ResilientStore({
-      open: internals.openStore ?? (() => openIdbRecordStore(this.databaseName, internals.storageTimeoutMs)),
+      open: internals.openStore ?? (() => openIdbRecordStore(databaseName, internals.storageTimeoutMs)),
       ...(internals.storageTimeoutMs ? { timeoutMs: internals.storageTimeoutMs } : {}),
       onWarning: (code, message) => {
         this.news.emit({ type: 'storage-warning', code, message });
@@ -95,9 +85,29 @@ class OutboxImpl implements Outbox {
       onChange: () => this.changedElsewhere(),
     });
     this.cache = new RecordCache(this.store);
-    this.channel = openChannel(`encounter-survey-outbox:${this.databaseName}`, (message) => this.onChannel(message));
+    this.channel = openChannel(lockName, (message) => this.onChannel(message));
     this.news = new OutboxNews({ status: () => this.status(), channel: this.channel, now: this.now, staleAfterMs: options.staleAfterMs });
+    this.sender = new QueueSender({
+      store: this.store,
+      cache: this.cache,
+      endpoints: this.endpoints,
+      news: this.news,
+      channel: this.channel,
+      deps: {
+        transport: this.transport,
+        bodyFor: (submission) => this.bodyFor(submission),
+        proofOfWork: internals.proofOfWork ?? proofOfWorkHeader,
+        signal: this.aborter.signal,
+      },
+      timing: this.timing,
+      now: this.now,
+      random: options.random ?? Math.random,
+      lease: this.locks ? null : { owner: crypto.randomUUID(), ms: (options.timeoutMs ?? DEFAULT_TIMEOUT_MS) + 5000 },
+      keepalive: (id) => this.keepaliveIds.has(id) || (typeof document !== 'undefined' && document.visibilityState === 'hidden'),
+      settled: (id) => this.forget(id),
+    });
     this.ready = this.store.ready.then(() => this.settle(true));
+    this.loop = new FlushLoop({ cycle: (trigger) => this.cycle(trigger), ready: this.ready, locks: this.locks, lockName, signal: this.aborter.signal });
     void this.ready.then(() => this.flush({ ignoreBackoff: true }));
     void this.news.askPersistence(options.persist === true);
     if (typeof window !== 'undefined') {
@@ -130,12 +140,9 @@ class OutboxImpl implements Outbox {
     await this.ready;
     if (this.closed) throw new OutboxError('closed', 'This outbox is closed.');
     // Submitting the same id twice stores it once.
-    const result = await this.store.append((sequence) => newRecord(plain, endpoint, queueTime(plain, this.now()), sequence));
-    const parsed = parseRecord(result.stored);
-    if (parsed.ok) {
-      this.cache.set(parsed.record);
-      this.submittedHere.set(plain.id, parsed.record);
-    }
+    const result = await this.cache.append((sequence) => newRecord(plain, endpoint, queueTime(plain, this.now()), sequence));
+    const stored = this.cache.records.get(plain.id);
+    if (stored) this.submittedHere.set(plain.id, stored);
     if (options.keepalive) this.keepaliveIds.add(plain.id);
     const pending = this.cache.pending().length;
     this.news.emit({ type: 'queued', id: plain.id, pending });
@@ -145,25 +152,10 @@ class OutboxImpl implements Outbox {
     return { id: plain.id, storage: result.kind, pending };
   }
 
-  /** One flush at a time per page and, through the Web Lock, per origin; extra calls join the next cycle. */
+  /** Sends what is due; `trigger` says how much backoff may be skipped (see core/outbox/schedule.ts). */
   flush(options: { ignoreBackoff?: boolean; trigger?: Trigger } = {}): Promise<void> {
     if (this.closed) return Promise.resolve();
-    const trigger = options.ignoreBackoff ? 'force' : (options.trigger ?? 'timer');
-    if (this.wanted === null || STRENGTH[trigger] > STRENGTH[this.wanted]) this.wanted = trigger;
-    if (this.running) return this.running;
-    this.running = (async () => {
-      await this.ready;
-      while (this.wanted !== null && !this.closed) {
-        const next = this.wanted;
-        this.wanted = null;
-        await exclusive(this.locks, `encounter-survey-outbox:${this.databaseName}`, this.aborter.signal, () => this.cycle(next));
-      }
-    })()
-      .catch((error: unknown) => {
-        if (!this.closed) console.warn('encounter-survey outbox: flush failed', error);
-      })
-      .finally(() => (this.running = null));
-    return this.running;
+    return this.loop.request(options.ignoreBackoff ? 'force' : (options.trigger ?? 'timer'));
   }
 
   private async cycle(trigger: Trigger) {
@@ -172,80 +164,9 @@ class OutboxImpl implements Outbox {
       this.firstCycle = false;
       await this.movePaused();
     }
-    const leaseMs = (this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS) + 5000;
-    for (const [endpoint, queue] of queuesByEndpoint(this.cache.records.values())) {
-      for (const queued of queue) {
-        if (this.closed || !mayAttempt(this.endpoints.schedule(endpoint), this.now(), this.timing, trigger)) break;
-        // Another tab may have settled it since this page last read the store.
-        const current = parseRecord(await this.store.get(queued.id));
-        if (!current.ok || current.record.state !== 'pending') {
-          if (current.ok) this.cache.set(current.record);
-          else this.cache.delete(queued.id);
-          continue;
-        }
-        if (!this.locks && !(await takeLease(this.store, queued.id, this.owner, this.now(), leaseMs))) {
-          this.endpoints.setSchedule(endpoint, { ...this.endpoints.schedule(endpoint), notBefore: this.now() + 1000 });
-          break;
-        }
-        const record = current.record;
-        const keepalive = this.keepaliveIds.has(record.id) || (typeof document !== 'undefined' && document.visibilityState === 'hidden');
-        this.inFlight.add(record.id);
-        const result = await attemptDelivery(record, this.endpoints.delivery(endpoint), keepalive, this.deps);
-        this.inFlight.delete(record.id);
-        const outcome = deliveryOutcome({
-          record,
-          result,
-          schedule: this.endpoints.schedule(endpoint),
-          problem: this.endpoints.problems.get(endpoint) ?? null,
-          lastError: this.news.lastError,
-          now: this.now(),
-          timing: this.timing,
-          random: this.random,
-          online: typeof navigator === 'undefined' || navigator.onLine !== false,
-        });
-        await this.apply(record, outcome);
-        // A transient failure stops this endpoint's queue so order holds; a rejected record does not.
-        if (outcome.next === 'stop') break;
-      }
-    }
+    await this.sender.sendDue(trigger, () => this.closed);
     this.settle(false);
     this.channel.post({ kind: 'changed' });
-  }
-
-  /** Applies one attempt's outcome: the record, the endpoint's schedule and problem, the news. */
-  private async apply(record: OutboxRecord, outcome: DeliveryOutcome) {
-    const { endpoint } = record;
-    if (outcome.change.kind === 'delete') {
-      await this.store.delete(record.id).catch((error: unknown) => console.warn('encounter-survey outbox: delete failed', error));
-      this.cache.delete(record.id);
-    } else if (outcome.change.kind === 'save') {
-      await this.save(outcome.change.record);
-    }
-    this.endpoints.setSchedule(endpoint, outcome.schedule);
-    this.endpoints.setProblem(endpoint, outcome.problem);
-    this.news.lastError = outcome.lastError;
-    if (outcome.recovered) {
-      this.news.lastDeliveredAt = this.now();
-      // The endpoint works: whatever waited on it because of earlier failures starts afresh.
-      for (const restarted of restartAfterRecovery(this.cache.records.values(), endpoint)) await this.save(restarted);
-      this.channel.post({ kind: 'recovered', endpoint });
-    } else if (outcome.change.kind === 'save' && outcome.change.record.state === 'pending' && !outcome.schedule.paused) {
-      this.channel.post({ kind: 'backoff', endpoint, schedule: outcome.schedule });
-    }
-    for (const item of outcome.news) {
-      if (item.type !== 'endpoint-error') this.forget(item.id);
-      this.news.emit(item, item.type !== 'endpoint-error');
-    }
-  }
-
-  /** Updates are best effort: if this write fails the record keeps its old state and is retried. */
-  private async save(record: OutboxRecord) {
-    try {
-      await this.store.put(record);
-      this.cache.set(record);
-    } catch (error) {
-      console.warn(`encounter-survey outbox: could not update ${record.id}`, error);
-    }
   }
 
   private bodyFor(submission: OutboxSubmission) {
@@ -257,22 +178,10 @@ class OutboxImpl implements Outbox {
     this.keepaliveIds.delete(id);
   }
 
-  /**
-   * On load, records held behind an endpoint that answered "misconfigured" (401/403/404/405/410,
-   * redirect) move to the configured endpoint when it is on the same origin (a corrected path). A
-   * different origin could be another organisation's receiver: those stay for staff to export.
-   */
+  /** On load, queues paused by an endpoint error move to a corrected same-origin endpoint. */
   private async movePaused() {
     const target = this.options.endpoint ? checkEndpoint(this.options.endpoint, pageUrl()) : null;
-    const corrected = target && 'url' in target ? target.url : null;
-    if (!corrected) return;
-    const origin = new URL(corrected).origin;
-    const pending = this.cache.pending();
-    const paused = new Set(pending.filter((r) => r.lastError === 'endpoint-error').map((r) => r.endpoint));
-    for (const record of pending) {
-      if (!paused.has(record.endpoint) || record.endpoint === corrected || new URL(record.endpoint).origin !== origin) continue;
-      await this.save({ ...record, endpoint: corrected });
-    }
+    if (target && 'url' in target) for (const moved of movedToCorrectedEndpoint(this.cache.records.values(), target.url)) await this.sender.save(moved);
   }
 
   status(): OutboxStatus {
@@ -299,7 +208,7 @@ class OutboxImpl implements Outbox {
   async retryRejected(id?: string): Promise<void> {
     for (const record of await this.rejected()) {
       if (id !== undefined && record.id !== id) continue;
-      await this.save({ ...record, state: 'pending', attempts: 0, reason: null, lastError: null });
+      await this.sender.save({ ...record, state: 'pending', attempts: 0, reason: null, lastError: null });
     }
     this.changed();
     await this.flush({ ignoreBackoff: true });
@@ -323,26 +232,11 @@ class OutboxImpl implements Outbox {
 
   async importAll(data: unknown): Promise<{ imported: number; skipped: number }> {
     await this.ready;
-    let { records, skipped } = readExport(data);
-    let imported = 0;
-    for (const record of records) {
-      const target = checkEndpoint(record.endpoint);
-      if ('problem' in target) {
-        skipped++;
-        continue;
-      }
-      const { leaseOwner: _owner, leaseUntil: _until, ...rest } = record;
-      const result = await this.store.append((sequence) => ({ ...rest, endpoint: normalizeEndpoint(target.url), sequence }));
-      if (!result.added) skipped++;
-      else {
-        imported++;
-        const parsed = parseRecord(result.stored);
-        if (parsed.ok) this.cache.set(parsed.record);
-      }
-    }
+    const { records, skipped } = readExport(data);
+    const { imported, refused } = await this.cache.importRecords(records);
     this.changed();
     void this.flush({ ignoreBackoff: true });
-    return { imported, skipped };
+    return { imported, skipped: skipped + refused };
   }
 
   subscribe(listener: (event: OutboxEvent) => void): () => void {
@@ -399,11 +293,8 @@ class OutboxImpl implements Outbox {
     if (this.closed) return;
     if (message.kind === 'event') this.news.emit(message.event);
     else if (message.kind === 'changed') this.changedElsewhere();
-    else if (message.kind === 'recovered') {
-      this.endpoints.setSchedule(message.endpoint, afterRecoverySeen(this.endpoints.schedule(message.endpoint), this.now()));
-      this.schedule();
-    } else if (!this.endpoints.schedule(message.endpoint).paused) {
-      this.endpoints.setSchedule(message.endpoint, message.schedule);
+    else {
+      this.endpoints.hear(message, this.now());
       this.schedule();
     }
   }
@@ -413,20 +304,8 @@ class OutboxImpl implements Outbox {
     if (typeof document === 'undefined' || document.visibilityState === 'visible') void this.flush({ trigger: 'wake' });
   };
 
-  /** Last chance as the page goes: a keepalive request for what this page submitted (no sendBeacon: it sends cookies). */
+  /** Last chance as the page goes: a keepalive request for each response this page submitted. */
   private onPageHide = () => {
-    for (const record of this.submittedHere.values()) {
-      const delivery = this.endpoints.delivery(record.endpoint);
-      // A proof of work cannot be solved while the page unloads; the next visit delivers it.
-      if (this.inFlight.has(record.id) || delivery.proofOfWork) continue;
-      let body;
-      try {
-        body = this.bodyFor(record.submission);
-      } catch {
-        continue;
-      }
-      // If the page survives (back/forward cache), the normal flush settles the record; the receiver dedupes.
-      void this.deps.transport({ endpoint: record.endpoint, id: record.id, body, headers: delivery.headers, timeoutMs: delivery.timeoutMs, keepalive: true });
-    }
+    sendOnPageHide([...this.submittedHere.values()].filter((r) => !this.sender.inFlight.has(r.id)), this.endpoints, (s) => this.bodyFor(s), this.transport);
   };
 }

@@ -4,6 +4,7 @@
  * write, not a read of everything. Records from older versions are renumbered and rewritten once,
  * which also drops the exact times they carried.
  */
+import { checkEndpoint } from '../core/outbox/endpoint.js';
 import { parseRecord, RECORD_SCHEMA_VERSION, upgradeLegacy, type OutboxRecord } from '../core/outbox/record.js';
 import type { ResilientStore } from '../storage/resilient-store.js';
 
@@ -54,6 +55,29 @@ export class RecordCache {
     this.records.clear();
     for (const [id, record] of records) this.records.set(id, record);
     this.unreadable = unreadable;
+  }
+
+  /**
+   * Stores a new record with the next sequence number, unless its id is already stored; either
+   * way this copy then holds what is stored. Says whether it was added and where it is kept.
+   */
+  async append(create: (sequence: number) => OutboxRecord): Promise<{ added: boolean; kind: 'indexeddb' | 'memory' }> {
+    const result = await this.store.append(create);
+    const parsed = parseRecord(result.stored);
+    if (parsed.ok && !parsed.legacy) this.records.set(parsed.record.id, parsed.record);
+    return { added: result.added, kind: result.kind };
+  }
+
+  /** Records from an export, each stored after everything queued here; known ids and unsafe endpoints refused. */
+  async importRecords(records: OutboxRecord[]): Promise<{ imported: number; refused: number }> {
+    let imported = 0;
+    for (const record of records) {
+      const target = checkEndpoint(record.endpoint);
+      if ('problem' in target) continue;
+      const { leaseOwner: _owner, leaseUntil: _until, ...rest } = record;
+      if ((await this.append((sequence) => ({ ...rest, endpoint: target.url, sequence }))).added) imported++;
+    }
+    return { imported, refused: records.length - imported };
   }
 
   set(record: OutboxRecord) {

@@ -20,3 +20,17 @@ export function oldestPendingAt(records: Iterable<OutboxRecord>): number | null 
   for (const record of records) if (record.state === 'pending' && (oldest === null || record.createdAt < oldest)) oldest = record.createdAt;
   return oldest;
 }
+
+/**
+ * On a page load with `corrected` configured: the records of every queue held by an endpoint error
+ * (401/403/404/405/410, redirect), moved to `corrected` when it is on the same origin (a corrected
+ * path). A different origin could be another organisation's receiver: those stay for staff to export.
+ */
+export function movedToCorrectedEndpoint(records: Iterable<OutboxRecord>, corrected: string): OutboxRecord[] {
+  const pending = [...records].filter((r) => r.state === 'pending');
+  const paused = new Set(pending.filter((r) => r.lastError === 'endpoint-error').map((r) => r.endpoint));
+  const origin = new URL(corrected).origin;
+  return pending
+    .filter((r) => paused.has(r.endpoint) && r.endpoint !== corrected && new URL(r.endpoint).origin === origin)
+    .map((r) => ({ ...r, endpoint: corrected }));
+}
