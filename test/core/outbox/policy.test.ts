@@ -1,8 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { backoffDelay, MAX_RETRY_AFTER_MS, parseRetryAfter } from '../../../src/core/outbox/backoff.js';
 import { classifyOutcome } from '../../../src/core/outbox/classify.js';
-import { checkEndpoint } from '../../../src/core/outbox/endpoint.js';
-import { oldestPendingAt, queuesByEndpoint } from '../../../src/core/outbox/queue.js';
+import { checkEndpoint, checkEndpointDelivery } from '../../../src/core/outbox/endpoint.js';
+import { movedToCorrectedEndpoint, oldestPendingAt, queuesByEndpoint } from '../../../src/core/outbox/queue.js';
 import { newRecord } from '../../../src/core/outbox/record.js';
 
 const timing = { baseMs: 2000, capMs: 300_000 };
@@ -68,5 +68,30 @@ describe('core/outbox policy', () => {
     expect(checkEndpoint('')).to.deep.equal({ problem: 'endpoint-missing' });
     expect(checkEndpoint(undefined)).to.deep.equal({ problem: 'endpoint-missing' });
     expect(checkEndpoint('not a url')).to.deep.equal({ problem: 'endpoint-missing' });
+  });
+
+  it('checks delivery options per endpoint: every problem at once, defaults filled in', () => {
+    const defaults = { timeoutMs: 15_000 };
+    expect(checkEndpointDelivery({}, defaults)).to.deep.equal({ ok: true, delivery: { headers: {}, timeoutMs: 15_000, proofOfWork: null } });
+    const good = checkEndpointDelivery({ headers: { Authorization: 'Bearer x' }, timeoutMs: 5000, proofOfWork: { challengeUrl: '/challenge' } }, defaults, 'https://site.test/page');
+    expect(good).to.deep.equal({ ok: true, delivery: { headers: { Authorization: 'Bearer x' }, timeoutMs: 5000, proofOfWork: { challengeUrl: 'https://site.test/challenge' } } });
+    const bad = checkEndpointDelivery(
+      { headers: { 'idempotency-key': 'x', COOKIE: 'a', 'x ok': 'b', 'X-Fine': 'line\nbreak' }, timeoutMs: -1, proofOfWork: { challengeUrl: 'http://elsewhere.test/c' } },
+      defaults,
+    );
+    expect(bad.ok).to.equal(false);
+    if (bad.ok) return;
+    expect(bad.problems).to.have.length(6);
+    expect(bad.problems.join('\n')).to.match(/idempotency-key.*set by encounter-survey/).and.match(/COOKIE.*browsers/).and.match(/"x ok" is not a valid header name/);
+    expect(bad.problems.join('\n')).to.match(/X-Fine.*one line/).and.match(/timeoutMs/).and.match(/challengeUrl/);
+  });
+
+  it('moves queues paused by an endpoint error to a corrected endpoint on the same origin only', () => {
+    const paused = { ...newRecord({ id: 'a' }, 'https://x.test/old', 0, 1), lastError: 'endpoint-error' };
+    const behind = newRecord({ id: 'b' }, 'https://x.test/old', 0, 2);
+    const waiting = { ...newRecord({ id: 'c' }, 'https://x.test/other', 0, 3), lastError: 'server-error' };
+    const foreign = { ...newRecord({ id: 'd' }, 'https://y.test/old', 0, 4), lastError: 'endpoint-error' };
+    const moved = movedToCorrectedEndpoint([paused, behind, waiting, foreign], 'https://x.test/new');
+    expect(moved.map((r) => [r.id, r.endpoint])).to.deep.equal([['a', 'https://x.test/new'], ['b', 'https://x.test/new']]);
   });
 });
