@@ -69,8 +69,7 @@ export function idbRecordStore(databaseName = DEFAULT_DATABASE_NAME, timeoutMs =
     put: (record) => timed(set(record.id, record, use)),
     delete: (id) => timed(use('readwrite', (store) => deleteIn(store, id))),
     update: (id, change) => timed(update(id, change, use)),
-    append: (create) => timed(use('readwrite', (store) => appendIn(store, create))),
-    highestSequence: () => timed(use('readonly', (store) => highestIn(store))),
+    nextSequence: () => timed(use('readwrite', (store) => nextSequenceIn(store))),
     probe: () => entries(use),
     close,
   };
@@ -89,18 +88,12 @@ async function highestIn(store: IDBObjectStore): Promise<number> {
   return highestOf(await promisifyRequest(store.getAll()));
 }
 
-/** One readwrite transaction: check the id, take the next number, write the record and the counter. */
-async function appendIn(store: IDBObjectStore, create: (sequence: number) => OutboxRecord) {
-  const first = create(0);
-  const stored = await promisifyRequest(store.get(first.id));
-  if (stored !== undefined) return { added: false as const, stored };
+/** One readwrite transaction: read the counter (or the highest stored), write it one higher. */
+async function nextSequenceIn(store: IDBObjectStore) {
   const sequence = (await highestIn(store)) + 1;
-  const record = { ...first, sequence };
-  store.put(record, record.id);
   store.put(sequence, SEQUENCE_KEY);
-  // Settled only when the transaction commits: a full disk shows up here, not on the request.
   await promisifyRequest(store.transaction);
-  return { added: true as const, record };
+  return sequence;
 }
 
 /**

@@ -20,14 +20,7 @@ export function memoryRecordStore(): RecordStore & { clear(): void; size(): numb
       if (next === undefined) values.delete(id);
       else values.set(id, copy(next));
     },
-    append: async (create) => {
-      const first = create(0);
-      if (values.has(first.id)) return { added: false, stored: copy(values.get(first.id)) };
-      const record = { ...first, sequence: ++highest };
-      values.set(record.id, copy(record));
-      return { added: true, record };
-    },
-    highestSequence: async () => highest,
+    nextSequence: async () => ++highest,
     clear: () => values.clear(),
     size: () => values.size,
   };

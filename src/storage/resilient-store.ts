@@ -57,7 +57,7 @@ export class ResilientStore {
     for (const record of held) {
       const { id } = record;
       try {
-        await store.append((sequence) => ({ ...record, sequence }));
+        await store.put({ ...record, sequence: await store.nextSequence() });
         await this.memory.delete(id);
       } catch (error) {
         console.warn(`encounter-survey outbox: could not move ${id} to IndexedDB`, error);
@@ -83,22 +83,22 @@ export class ResilientStore {
     return 'memory';
   }
 
-  /** Stores a new record with the next sequence number (see `RecordStore.append`); quota as `put`. */
+  /**
+   * Stores a new record with the next queue number, unless its id is already stored (then the
+   * stored value comes back). A full disk throws `storage-full`, as `put` does.
+   */
   async append(create: (sequence: number) => OutboxRecord): Promise<{ added: boolean; stored: unknown; kind: StorageKind }> {
-    await this.ready;
-    const inMemory = await this.memory.get(create(0).id);
-    if (inMemory !== undefined) return { added: false, stored: inMemory, kind: 'memory' };
-    if (this.durable) {
-      try {
-        const result = await this.durable.append(create);
-        return result.added ? { added: true, stored: result.record, kind: this.durable.kind } : { added: false, stored: result.stored, kind: this.durable.kind };
-      } catch (error) {
-        if (isQuotaError(error)) throw new OutboxError('storage-full', 'The device storage is full; the response was not saved.', { cause: error });
-        this.options.onWarning('storage-write-failed', `A response is kept in this page only until sent (${describe(error)}).`);
-      }
+    const existing = await this.get(create(0).id);
+    if (existing !== undefined) return { added: false, stored: existing, kind: this.kind === 'opening' ? 'memory' : this.kind };
+    let sequence: number;
+    try {
+      sequence = await (this.durable ?? this.memory).nextSequence();
+    } catch (error) {
+      if (isQuotaError(error)) throw new OutboxError('storage-full', 'The device storage is full; the response was not saved.', { cause: error });
+      sequence = await this.memory.nextSequence();
     }
-    const result = await this.memory.append(create);
-    return result.added ? { added: true, stored: result.record, kind: 'memory' } : { added: false, stored: result.stored, kind: 'memory' };
+    const record = create(sequence);
+    return { added: true, stored: record, kind: await this.put(record) };
   }
 
   /** Everything stored; memory copies win (they are newer while records move over). */

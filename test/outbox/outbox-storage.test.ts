@@ -33,6 +33,28 @@ describe('outbox: storage faults and several tabs', () => {
     await until(async () => (await storedKeys(databaseName)).length === 0);
   });
 
+  it('queue order survives reloads and several tabs: a stored sequence, not the (bucketed) time', async () => {
+    const collector = await createTestCollector();
+    await collector.script({ status: 503 });
+    const databaseName = uniqueDatabase();
+    const slow = { endpoint: collector.endpoint, databaseName, retry: { baseMs: 60_000, capMs: 60_000 } };
+    // One hour bucket for all: the time cannot order them.
+    const responses = Array.from({ length: 5 }, () => submission({ submittedAt: '2026-11-20T14:00:00.000Z' }));
+    const [tabA, tabB] = [openOutbox(slow), openOutbox(slow)];
+    await tabA.submit(responses[0]!);
+    await collector.waitFor((s) => s.requests.length === 1);
+    await tabB.submit(responses[1]!);
+    await tabA.submit(responses[2]!);
+    tabA.close();
+    const reloaded = openOutbox(slow);
+    await reloaded.submit(responses[3]!);
+    await tabB.submit(responses[4]!);
+    tabB.close();
+    await reloaded.flush({ ignoreBackoff: true });
+    const state = await collector.waitFor((s) => s.records.length === 5);
+    expect(state.records.map((r) => r.key)).to.deep.equal(responses.map((r) => r.id));
+  });
+
   for (const locks of ['Web Locks', 'leases (no Web Locks) (37)'] as const) {
     it(`two outboxes flushing one queue of 20 send each once: ${locks} (12)`, async () => {
       const collector = await createTestCollector();
@@ -90,8 +112,7 @@ describe('outbox: storage faults and several tabs', () => {
   it('a quota error on write fails the submit and leaves the queue alone (15)', async () => {
     const collector = await createTestCollector();
     const inner = memoryRecordStore();
-    const quota = () => Promise.reject(new DOMException('full', 'QuotaExceededError'));
-    const full = { ...inner, kind: 'indexeddb' as const, put: quota, append: quota };
+    const full = { ...inner, kind: 'indexeddb' as const, put: () => Promise.reject(new DOMException('full', 'QuotaExceededError')) };
     const outbox = openOutbox({ endpoint: collector.endpoint, retry: { baseMs: 60_000, capMs: 60_000 } }, { openStore: async () => full });
     const events = record(outbox);
     const error = await outbox.submit(submission()).catch((e: unknown) => e);

@@ -14,13 +14,11 @@ export interface RecordStore {
   /** Read-modify-write in one transaction (the lease for browsers without Web Locks). */
   update(id: string, change: (stored: unknown) => unknown): Promise<void>;
   /**
-   * Stores a new record numbered one above the highest sequence stored, counted inside the same
-   * transaction, so two tabs never share a number. If the id is already stored, nothing is written
-   * and the stored value comes back.
+   * The next queue number: one above the highest handed out or stored, counted and recorded in one
+   * transaction, so two tabs never get the same number. A number whose record is never written is
+   * simply skipped.
    */
-  append(create: (sequence: number) => OutboxRecord): Promise<{ added: true; record: OutboxRecord } | { added: false; stored: unknown }>;
-  /** The highest sequence stored (0 for an empty store). */
-  highestSequence(): Promise<number>;
+  nextSequence(): Promise<number>;
 }
 
 export interface SendRequest {
