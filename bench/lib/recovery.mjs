@@ -8,6 +8,7 @@
 // a compressed clock. The pages are idle between requests, so running them together costs no
 // accuracy on 2 cores; `BENCH_RECOVERY_PARALLEL=1` runs them one after another to check that.
 import { createServer } from 'node:http';
+import { openOutboxPage } from './outbox.mjs';
 import { summary } from './stats.mjs';
 
 export const RECOVERY_DEFAULTS = { runs: 10, responses: 20, outageMs: 120_000, failureRate: 0.3, timeoutMs: 600_000 };
@@ -60,13 +61,8 @@ export async function startRecoveryReceiver({ failureRate = 0.3, random = Math.r
 async function recoveryRun(browser, receiver, { pageUrl, run, responses, outageMs, timeoutMs }) {
   const name = `run${run}x${Math.random().toString(36).slice(2, 8)}`;
   const state = receiver.bucket(name);
-  const context = await browser.newContext();
+  const { context, page, errors } = await openOutboxPage(browser, pageUrl);
   try {
-    const page = await context.newPage();
-    const errors = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(pageUrl, { waitUntil: 'load' });
-    await page.waitForFunction(() => 'benchOutbox' in window);
     const endpoint = `${receiver.url}/${name}/responses`;
     const outageStart = Date.now();
     // The page queues its responses by its own timers, spread over the outage.
