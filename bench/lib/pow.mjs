@@ -9,7 +9,7 @@ import { engines as installable, startWebKitDriver } from '../../scripts/browser
 import { launch } from './browser.mjs';
 import { summary } from './stats.mjs';
 
-export const POW_DEFAULTS = { maxnumbers: [50_000, 100_000], challenges: 12 };
+export const POW_DEFAULTS = { maxnumbers: [50_000, 100_000], challenges: 24 };
 const TICKS_PER_SECOND = 100; // getconf CLK_TCK on Linux
 
 /** utime + stime, in seconds, of `root` and every process below it. */

@@ -102,7 +102,7 @@ class OutboxImpl implements Outbox {
       timing: this.timing,
       now: this.now,
       random: options.random ?? Math.random,
-      lease: this.locks ? null : { owner: crypto.randomUUID(), ms: (options.timeoutMs ?? DEFAULT_TIMEOUT_MS) + 5000 },
+      lease: this.locks ? null : { owner: crypto.randomUUID() },
       keepalive: (id) => this.keepaliveIds.has(id) || (typeof document !== 'undefined' && document.visibilityState === 'hidden'),
       settled: (id) => this.forget(id),
     });

@@ -4,6 +4,7 @@
  * and problem, the news, the other tabs).
  */
 import type { RetryTiming } from '../core/outbox/backoff.js';
+import type { EndpointDelivery } from '../core/outbox/endpoint.js';
 import { deliveryOutcome, restartAfterRecovery, type DeliveryOutcome } from '../core/outbox/outcome.js';
 import { queuesByEndpoint } from '../core/outbox/queue.js';
 import { parseRecord, type OutboxRecord } from '../core/outbox/record.js';
@@ -25,13 +26,16 @@ export interface SenderParts {
   timing: RetryTiming;
   now: () => number;
   random: () => number;
-  /** Without Web Locks, a per-record lease (held this long) keeps two tabs from sending one record. */
-  lease: { owner: string; ms: number } | null;
+  /** Without Web Locks, a per-record lease keeps two tabs from sending one record (null: Web Locks guard). */
+  lease: { owner: string } | null;
   /** Send as `keepalive` (submitted with it, or the page is hidden). */
   keepalive(id: string): boolean;
   /** The record is settled (delivered or rejected): no more keepalive attempts for it. */
   settled(id: string): void;
 }
+
+/** Long enough for the whole attempt: a challenge fetched and solved, then the request. */
+const leaseMs = (delivery: EndpointDelivery) => (delivery.proofOfWork ? 2 * delivery.timeoutMs + 30_000 : delivery.timeoutMs + 5000);
 
 export class QueueSender {
   readonly inFlight = new Set<string>();
@@ -50,7 +54,7 @@ export class QueueSender {
           else cache.delete(queued.id);
           continue;
         }
-        if (lease && !(await takeLease(store, queued.id, lease.owner, now(), lease.ms))) {
+        if (lease && !(await takeLease(store, queued.id, lease.owner, now(), leaseMs(endpoints.delivery(endpoint))))) {
           endpoints.setSchedule(endpoint, { ...endpoints.schedule(endpoint), notBefore: now() + 1000 });
           break;
         }

@@ -14,6 +14,8 @@ export interface OutboxExport {
 }
 
 export function buildExport(records: OutboxRecord[], unreadable: unknown[], now: number): OutboxExport {
+  // A lease (browsers without Web Locks) is a moment in time and means nothing elsewhere.
+  records = records.map(({ leaseOwner: _owner, leaseUntil: _until, ...record }) => record);
   return {
     format: EXPORT_FORMAT,
     version: 1,

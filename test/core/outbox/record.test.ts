@@ -60,6 +60,7 @@ describe('core/outbox records', () => {
     const data = buildExport([a, b], [{ junk: true }], Date.UTC(2025, 0, 1));
     expect(data).to.include({ format: 'encounter-survey-outbox', version: 1, exportedAt: '2025-01-01T00:00:00.000Z' });
     expect(buildExport([], [], Date.UTC(2025, 0, 1, 13, 5, 7)).exportedAt, 'the day only').to.equal('2025-01-01T00:00:00.000Z');
+    expect(buildExport([{ ...a, leaseOwner: 'tab', leaseUntil: 123 }], [], 0).pending[0]).to.deep.equal(a);
     const back = readExport(JSON.stringify({ ...data, pending: [...data.pending, { junk: 1 }] }));
     expect(back.records.map((r) => r.id)).to.deep.equal(['a', 'b']);
     expect(back.skipped).to.equal(1);
