@@ -164,9 +164,13 @@ class OutboxImpl implements Outbox {
       this.firstCycle = false;
       await this.movePaused();
     }
-    await this.sender.sendDue(trigger, () => this.closed);
-    this.settle(false);
-    this.channel.post({ kind: 'changed' });
+    try {
+      await this.sender.sendDue(trigger, () => this.closed);
+    } finally {
+      // Even when storage failed mid-pass: the timer must be set again.
+      this.settle(false);
+      this.channel.post({ kind: 'changed' });
+    }
   }
 
   private bodyFor(submission: OutboxSubmission) {

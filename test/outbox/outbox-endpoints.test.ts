@@ -121,6 +121,29 @@ describe('outbox: delivery options stay with their endpoint', () => {
     expect(outbox.configureEndpoint(endpoint, { headers: { Authorization: 'Bearer x' } })).to.equal(endpoint);
   });
 
+  it('the shared outbox (what elements use) never throws for bad options: it leaves them out and says so', async () => {
+    const collector = await createTestCollector();
+    const errors: string[] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => errors.push(args.join(' '));
+    const databaseName = uniqueDatabase();
+    let outbox;
+    try {
+      outbox = getSharedOutbox({ endpoint: collector.endpoint, databaseName, headers: { 'Content-Type': 'text/plain', 'X-Test-Header': SECRET } });
+      expect(getSharedOutbox({ endpoint: 'https://example.org/r', databaseName, headers: { Cookie: 'x' } })).to.equal(outbox);
+    } finally {
+      console.error = original;
+    }
+    expect(errors.join('\n')).to.match(/Content-Type/).and.match(/Cookie/);
+    try {
+      await outbox.submit(submission());
+      await collector.waitFor((s) => s.records.length === 1);
+      expect(await headerOf(collector)).to.deep.equal([null]);
+    } finally {
+      outbox.close();
+    }
+  });
+
   it('new options for an endpoint paused by 401 try it again at once', async () => {
     const collector = await createTestCollector();
     await collector.script({ status: 401 });
