@@ -1,11 +1,10 @@
 /** Endpoints must be https, except a developer's own machine; and how each endpoint is delivered to. */
 import { headerProblem, headerValueProblem } from '../headers.js';
+import { checkSafeUrl } from '../urls.js';
 
 export type EndpointProblem = 'endpoint-missing' | 'endpoint-insecure';
 
-const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
-
-/** Resolves `endpoint` against `base` and returns the absolute URL, or the problem with it. */
+/** Resolves `endpoint` against `base` and returns the absolute URL, or the problem with it (the one URL rule: core/urls). */
 export function checkEndpoint(endpoint: string | undefined, base?: string): { url: string } | { problem: EndpointProblem } {
   if (!endpoint || !endpoint.trim()) return { problem: 'endpoint-missing' };
   let url: URL;
@@ -14,9 +13,8 @@ export function checkEndpoint(endpoint: string | undefined, base?: string): { ur
   } catch {
     return { problem: 'endpoint-missing' };
   }
-  const secure = url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK.has(url.hostname));
-  if (!secure || url.username || url.password) return { problem: 'endpoint-insecure' };
-  return { url: url.href };
+  const safe = checkSafeUrl(url.href);
+  return safe.ok ? { url: new URL(safe.url).href } : { problem: 'endpoint-insecure' };
 }
 
 /** How one endpoint is delivered to; held in memory only (headers may carry an API key). */
