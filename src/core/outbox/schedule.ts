@@ -4,8 +4,18 @@
  * backoff with full jitter up to the cap; `Retry-After` holds the queue at least that long; an
  * endpoint problem (401/403/404/405/410, redirect) pauses it, probed once per cap; and any sign the
  * endpoint works (a 2xx or 409) restarts the count, so the backlog drains at once, one at a time.
+ * A receiver that answered moments ago is flaky, not down: for `ALIVE_MS` after a success the first
+ * `ALIVE_RETRIES` failures in a row back off from a short delay (`ALIVE_TIMING`), so a backlog is not
+ * parked for seconds by one 503; a longer streak is an outage again and the normal backoff resumes.
  */
 import { backoffDelay, MAX_RETRY_AFTER_MS, parseRetryAfter, type RetryTiming } from './backoff.js';
+
+/** How long after a success the endpoint counts as alive (its failures as flakiness). */
+export const ALIVE_MS = 30_000;
+/** How many failures in a row, while alive, get the short backoff before it is an outage again. */
+export const ALIVE_RETRIES = 4;
+/** The short backoff: full jitter from 0.5 s, doubling, at most 4 s. */
+export const ALIVE_TIMING: RetryTiming = { baseMs: 500, capMs: 4000 };
 
 export interface EndpointSchedule {
   /** Retryable failures in a row: the backoff's exponent. */
@@ -20,6 +30,8 @@ export interface EndpointSchedule {
   paused: { status: number | null } | null;
   /** The last attempt, so a burst of wake-ups does not become a burst of requests. */
   lastAttemptAt: number | null;
+  /** The last 2xx or 409 (in memory only, like the rest): the endpoint is alive for a while after it. */
+  lastSuccessAt: number | null;
 }
 
 export const idleSchedule = (): EndpointSchedule => ({
@@ -29,6 +41,7 @@ export const idleSchedule = (): EndpointSchedule => ({
   heldUntil: 0,
   paused: null,
   lastAttemptAt: null,
+  lastSuccessAt: null,
 });
 
 /**
@@ -53,7 +66,7 @@ export function mayAttempt(schedule: EndpointSchedule, now: number, timing: Retr
 
 /** After a 2xx or 409: the endpoint works. Restart the count; a `Retry-After` hold still stands. */
 export function afterSuccess(schedule: EndpointSchedule, now: number): EndpointSchedule {
-  return { ...idleSchedule(), notBefore: Math.max(now, schedule.heldUntil), heldUntil: schedule.heldUntil, lastAttemptAt: now };
+  return { ...idleSchedule(), notBefore: Math.max(now, schedule.heldUntil), heldUntil: schedule.heldUntil, lastAttemptAt: now, lastSuccessAt: now };
 }
 
 /**
@@ -62,7 +75,7 @@ export function afterSuccess(schedule: EndpointSchedule, now: number): EndpointS
  */
 export function afterRecoverySeen(schedule: EndpointSchedule, now: number): EndpointSchedule {
   if (schedule.paused) return schedule;
-  return { ...schedule, failures: 0, networkFailures: 0, notBefore: Math.max(now, schedule.heldUntil) };
+  return { ...schedule, failures: 0, networkFailures: 0, notBefore: Math.max(now, schedule.heldUntil), lastSuccessAt: now };
 }
 
 /** After a retryable failure (5xx, 408/425/429, 428, network, timeout): back off, honouring `Retry-After`. */
@@ -71,7 +84,8 @@ export function afterRetryableFailure(
   input: { now: number; timing: RetryTiming; random: () => number; retryAfter?: string | null | undefined; network: boolean },
 ): EndpointSchedule {
   const failures = schedule.failures + 1;
-  const jittered = backoffDelay(failures, input.timing, input.random);
+  const alive = schedule.lastSuccessAt !== null && input.now - schedule.lastSuccessAt < ALIVE_MS && failures <= ALIVE_RETRIES;
+  const jittered = backoffDelay(failures, alive ? ALIVE_TIMING : input.timing, input.random);
   const asked = parseRetryAfter(input.retryAfter, input.now);
   const heldUntil = asked === null ? schedule.heldUntil : input.now + asked;
   return {
@@ -81,6 +95,7 @@ export function afterRetryableFailure(
     heldUntil,
     paused: null,
     lastAttemptAt: input.now,
+    lastSuccessAt: schedule.lastSuccessAt,
   };
 }
 

@@ -3,6 +3,8 @@ import { classifyOutcome } from '../../../src/core/outbox/classify.js';
 import { deliveryOutcome, restartAfterRecovery, type OutcomeInput } from '../../../src/core/outbox/outcome.js';
 import { newRecord } from '../../../src/core/outbox/record.js';
 import {
+  ALIVE_MS,
+  ALIVE_RETRIES,
   afterEndpointProblem,
   afterRecoverySeen,
   afterRetryableFailure,
@@ -65,6 +67,26 @@ describe('core/outbox schedule: recovery policy', () => {
     expect(mayAttempt(recovered, now + 1, timing, 'timer')).to.equal(true);
     const next = afterRetryableFailure(recovered, { now: now + 2, timing, random: ceiling, network: false });
     expect(next.notBefore - (now + 2)).to.be.at.most(timing.baseMs);
+  });
+
+  it('a receiver that just answered is flaky, not down: short retries for a few failures, then the outage backoff', () => {
+    const { schedule, now } = failRepeatedly(8);
+    let current = afterSuccess(schedule, now);
+    let at = now;
+    const gaps: number[] = [];
+    for (let i = 0; i < ALIVE_RETRIES + 2; i++) {
+      at = Math.max(at, current.notBefore);
+      current = afterRetryableFailure(current, { now: at, timing, random: ceiling, network: false });
+      gaps.push(Math.round((current.notBefore - at) / 100) / 10);
+    }
+    // 0.5 s doubling to 4 s while alive; the fifth failure in a row is an outage again: 32 s, 64 s…
+    expect(gaps).to.deep.equal([0.5, 1, 2, 4, 32, 64]);
+    // Long after the last success, a failure backs off as after any other.
+    const later = afterRetryableFailure(afterSuccess(idleSchedule(), 0), { now: ALIVE_MS + 1, timing, random: ceiling, network: false });
+    expect(later.notBefore - (ALIVE_MS + 1)).to.equal(timing.baseMs - 1);
+    // Never before a Retry-After.
+    const asked = afterRetryableFailure(afterSuccess(idleSchedule(), 0), { now: 1, timing, random: ceiling, retryAfter: '10', network: false });
+    expect(asked.notBefore).to.equal(10_001);
   });
 
   it('Retry-After holds survive signs of recovery', () => {
