@@ -12,9 +12,10 @@ export function launch() {
 
 /**
  * Loads `url` in a new context (cold HTTP cache, own renderer process), optionally with CPU
- * throttling, and returns the probe's timings; with `heap`, also the JS heap after a forced GC.
+ * throttling, and returns the probe's timings; with `heap`, also the JS heap after a forced GC, and
+ * with `interact` (a function run in the page) the heap again after it and 1.5 s of settling.
  */
-export async function coldLoad(browser, url, { cpuRate = 1, heap = false, timeoutMs = 30_000 } = {}) {
+export async function coldLoad(browser, url, { cpuRate = 1, heap = false, interact = null, timeoutMs = 30_000 } = {}) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   try {
     const page = await context.newPage();
@@ -32,14 +33,24 @@ export async function coldLoad(browser, url, { cpuRate = 1, heap = false, timeou
       new Promise((resolve) => setTimeout(() => resolve(null), timeoutMs)),
     ]);
     if (!result) throw new Error(`no visible question within ${timeoutMs} ms${errors.length ? `: ${errors.join('; ')}` : ''}`);
-    if (heap) {
-      // Let post-render work (storage opening, idle callbacks) settle, then measure what stays.
-      await page.waitForTimeout(300);
+    const measureHeap = async () => {
       await cdp.send('HeapProfiler.collectGarbage');
       await cdp.send('HeapProfiler.collectGarbage');
       await cdp.send('Performance.enable');
       const { metrics } = await cdp.send('Performance.getMetrics');
-      result.heapUsedBytes = metrics.find((metric) => metric.name === 'JSHeapUsedSize')?.value ?? null;
+      return metrics.find((metric) => metric.name === 'JSHeapUsedSize')?.value ?? null;
+    };
+    if (heap) {
+      // Let post-render work (storage opening, idle callbacks) settle, then measure what stays.
+      await page.waitForTimeout(300);
+      result.heapUsedBytes = await measureHeap();
+      if (interact) {
+        // The respondent touches the survey: what a response needs loads (validation, the outbox,
+        // IndexedDB). Measured again once that has settled.
+        await page.evaluate(interact);
+        await page.waitForTimeout(1500);
+        result.heapAfterTouchBytes = await measureHeap();
+      }
     }
     if (errors.length) result.errors = errors;
     return result;

@@ -1,12 +1,28 @@
 // Builds what the pages load. Ours: the project's own one-file build (vite.config.ts, mode
-// "bundle"), rebuilt when dist/encounter-survey.js is missing or older than src/. The comparison
-// entries: the same vite settings as that build (library mode, ES module, es2022, minified, one
-// file), each into bench/.build/<name>/.
-import { existsSync, readdirSync, statSync } from 'node:fs';
+// "bundle": dist/encounter-survey.js and the chunks it loads on demand), rebuilt when it is missing
+// or older than src/. The comparison entries: the same vite settings as that build (library mode,
+// ES module, es2022, minified, one file), each into bench/.build/<name>/.
+import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { build as esbuild } from 'esbuild';
 import { build } from 'vite';
 
 export const OURS = 'dist/encounter-survey.js';
+export const OURS_CHUNKS = 'dist/encounter-survey.chunks.json';
+
+/**
+ * The default preset as JSON text, for our page's inline config: the same survey SurveyJS and the
+ * floor render, given the way the issue measures ("a page with the script and an inline JSON config").
+ */
+export async function presetJson(name = 'peer-support-encounter') {
+  const out = join('bench', '.build', 'preset.mjs');
+  await esbuild({ entryPoints: [join('src', 'presets', 'index.ts')], bundle: true, format: 'esm', outfile: out, logLevel: 'warning' });
+  const { getPreset } = await import(`${join(process.cwd(), out)}?${Date.now()}`);
+  const json = JSON.stringify(getPreset(name));
+  writeFileSync(join('bench', '.build', 'preset.json'), json);
+  // Safe inside <script type="application/json">: no "</" can end the element early.
+  return json.replaceAll('</', '<\\/');
+}
 
 function newestMtime(dir) {
   let newest = 0;

@@ -22,7 +22,7 @@ export function renderMarkdown(results) {
   );
   const row = (cells) => lines.push(`| ${cells.join(' | ')} |`);
   row([
-    'JS, min+gzip',
+    'JS before the first question, min+gzip',
     KiB(size.ours?.js.gzipBytes),
     KiB(size.floor?.js.gzipBytes),
     KiB(size.surveyjs?.js.gzipBytes),
@@ -32,7 +32,7 @@ export function renderMarkdown(results) {
     times(ratios.size.gzip.surveyjsOverOurs),
   ]);
   row([
-    'JS, min+brotli',
+    'JS before the first question, min+brotli',
     KiB(size.ours?.js.brotliBytes),
     KiB(size.floor?.js.brotliBytes),
     KiB(size.surveyjs?.js.brotliBytes),
@@ -43,7 +43,7 @@ export function renderMarkdown(results) {
   ]);
   row(['CSS, min+gzip', 'in the JS', 'in the JS', KiB(size.surveyjs?.css?.gzipBytes), '—', '', '', '']);
   row([
-    '**All shipped (JS + CSS), min+gzip**',
+    '**Loaded before the first question (JS + CSS), min+gzip**',
     KiB(size.ours?.totalGzipBytes),
     KiB(size.floor?.totalGzipBytes),
     KiB(size.surveyjs?.totalGzipBytes),
@@ -52,6 +52,8 @@ export function renderMarkdown(results) {
     times(ratios.size.total.oursOverFloor),
     times(ratios.size.total.surveyjsOverOurs),
   ]);
+  if (size.ours?.kiosk) row(['Loaded before a kiosk shows its start screen, min+gzip', KiB(size.ours.kiosk.gzipBytes), '—', '—', '—', '', '', '']);
+  if (size.ours?.all) row([`Every file of the build (${size.ours.all.files.length}), min+gzip`, KiB(size.ours.all.gzipBytes), KiB(size.floor?.totalGzipBytes), KiB(size.surveyjs?.totalGzipBytes), '—', '', '', '']);
   for (const rate of config.cpuRates) {
     const label = rate === 1 ? 'First question visible' : `First question, ${rate}× CPU throttle`;
     row([
@@ -75,6 +77,9 @@ export function renderMarkdown(results) {
     '',
     '',
   ]);
+  if (heap.oursAfterTouch?.summary) {
+    row(['JS heap after a first touch (validation, outbox, IndexedDB loaded)', MiB(heap.oursAfterTouch.summary.median), '—', '—', '—', '', '', '']);
+  }
   row([
     'JS heap over the empty page',
     MiB(heap.overEmpty.ours, true),
@@ -85,6 +90,10 @@ export function renderMarkdown(results) {
     times(ratios.heapOverEmpty.oursOverFloor),
     times(ratios.heapOverEmpty.surveyjsOverOurs),
   ]);
+  const loaded = Object.entries(size.ours?.loadedBeforeFirstQuestion ?? {});
+  if (loaded.length) {
+    lines.push('', `Scripts loaded before our first question was visible (counted in the browser): ${loaded.map(([files, count]) => `${files} (${count} loads)`).join('; ')}.`);
+  }
   const n = config.outboxCount.toLocaleString('en');
   lines.push('', `| Outbox, ${n} submissions | result | target |`, '|---|---|---|');
   if (outbox?.skipped) lines.push(`| not run | ${outbox.skipped} | |`);

@@ -28,8 +28,14 @@
     const { duration } = performance.measure('bench-first-render', 'bench-start', 'bench-first-question');
     const startAt = performance.getEntriesByName('bench-start')[0].startTime;
     // Also note when the frame after it was produced: informative only, vsync-bound in headless.
+    // Which scripts had arrived by then: what the page loaded before its first question was visible.
+    const markedAt = performance.getEntriesByName('bench-first-question')[0].startTime;
+    const scripts = performance
+      .getEntriesByType('resource')
+      .filter((entry) => /\.m?js(\?|$)/.test(entry.name) && !entry.name.endsWith('/probe.js') && entry.responseEnd <= markedAt)
+      .map((entry) => new URL(entry.name).pathname);
     requestAnimationFrame(() =>
-      setTimeout(() => resolveResult({ firstQuestionMs: duration, startAt, paintedMs: performance.now() - startAt })),
+      setTimeout(() => resolveResult({ firstQuestionMs: duration, startAt, paintedMs: performance.now() - startAt, scripts })),
     );
   };
 
