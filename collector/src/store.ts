@@ -1,0 +1,159 @@
+import type { Submission } from 'encounter-survey/core';
+import type { Database } from './db/database.js';
+
+/**
+ * Every SQL statement that touches responses, for both engines. A response is one statement:
+ * the insert (a repeat id does nothing) and its count increments run together in one implicit
+ * transaction, so counts never disagree with rows and nothing is acknowledged before it commits.
+ */
+export type InsertOutcome = 'stored' | 'duplicate';
+
+/** What a response adds to the counts: the questions it answered and each (question, value) chosen. */
+export interface CountedAnswers {
+  questions: string[];
+  cells: Array<[question: string, value: string]>;
+}
+
+export interface StoredResponse {
+  id: string;
+  version: string;
+  submittedAt: string;
+  locale: string;
+  answers: Submission['answers'];
+  tags: Submission['tags'];
+}
+
+/** Which responses a count covers. #12 adds closed-period, tag and language filters here. */
+export interface CountFilter {
+  surveyId: string;
+  version?: string;
+  /** Received on or after this UTC day (`YYYY-MM-DD`). */
+  receivedFrom?: string;
+  /** Received before this UTC day. */
+  receivedBefore?: string;
+}
+
+export interface RawCounts {
+  total: number;
+  answered: Map<string, number>;
+  cells: Array<{ question: string; value: string; count: number }>;
+}
+
+const INSERT = `
+WITH stored AS (
+  INSERT INTO responses (id, survey_id, survey_version, received_day, submitted_at, locale, answers, tags)
+  VALUES ($1::uuid, $2, $3, $4::date, $5::timestamptz, $6, $7::jsonb, $8::jsonb)
+  ON CONFLICT (id) DO NOTHING
+  RETURNING survey_id, survey_version, received_day, locale, tags
+), totals AS (
+  INSERT INTO response_totals AS t (survey_id, survey_version, received_day, locale, tags, slot, responses)
+  SELECT survey_id, survey_version, received_day, locale, tags, $9, 1 FROM stored
+  ON CONFLICT (survey_id, survey_version, received_day, locale, tags, slot) DO UPDATE SET responses = t.responses + 1
+), answered AS (
+  INSERT INTO question_totals AS q (survey_id, survey_version, received_day, locale, tags, question, slot, responses)
+  SELECT s.survey_id, s.survey_version, s.received_day, s.locale, s.tags, a.question, $9, 1
+  FROM stored s CROSS JOIN unnest($10::text[]) AS a(question)
+  ON CONFLICT (survey_id, survey_version, received_day, locale, tags, question, slot) DO UPDATE SET responses = q.responses + 1
+), chosen AS (
+  INSERT INTO answer_counts AS c (survey_id, survey_version, received_day, locale, tags, question, value, slot, responses)
+  SELECT s.survey_id, s.survey_version, s.received_day, s.locale, s.tags, v.question, v.value, $9, 1
+  FROM stored s CROSS JOIN unnest($11::text[], $12::text[]) AS v(question, value)
+  ON CONFLICT (survey_id, survey_version, received_day, locale, tags, question, value, slot) DO UPDATE SET responses = c.responses + 1
+)
+SELECT count(*)::int AS stored FROM stored`;
+
+const ISO_TIME = `to_char(submitted_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
+export class ResponseStore {
+  constructor(readonly db: Database) {}
+
+  /** Stores the response unless its id is already stored; resolves once committed. */
+  async insert(submission: Submission, receivedDay: string, counted: CountedAnswers): Promise<InsertOutcome> {
+    // Sorted, so two transactions always take the count rows' locks in the same order (no deadlock).
+    const questions = [...counted.questions].sort();
+    const cells = [...counted.cells].sort(([qa, va], [qb, vb]) => (qa === qb ? compare(va, vb) : compare(qa, qb)));
+    const [row] = await this.db.query<{ stored: number }>(INSERT, [
+      submission.id,
+      submission.survey.id,
+      String(submission.survey.version),
+      receivedDay,
+      submission.submittedAt,
+      submission.locale,
+      JSON.stringify(submission.answers),
+      JSON.stringify(submission.tags),
+      Number.parseInt(submission.id[0]!, 16),
+      questions,
+      cells.map(([question]) => question),
+      cells.map(([, value]) => value),
+    ]);
+    return row!.stored === 1 ? 'stored' : 'duplicate';
+  }
+
+  /** Summed counts for a filter: a few thousand pre-aggregated rows, whatever the number of responses. */
+  async counts(filter: CountFilter): Promise<RawCounts> {
+    const { where, params } = whereClause(filter);
+    const [totals, answered, cells] = await Promise.all([
+      this.db.query<{ total: number }>(`SELECT coalesce(sum(responses), 0)::int AS total FROM response_totals WHERE ${where}`, params),
+      this.db.query<{ question: string; answered: number }>(
+        `SELECT question, sum(responses)::int AS answered FROM question_totals WHERE ${where} GROUP BY question`,
+        params,
+      ),
+      this.db.query<{ question: string; value: string; count: number }>(
+        `SELECT question, value, sum(responses)::int AS count FROM answer_counts WHERE ${where} GROUP BY question, value`,
+        params,
+      ),
+    ]);
+    return {
+      total: totals[0]!.total,
+      answered: new Map(answered.map((row) => [row.question, row.answered])),
+      cells,
+    };
+  }
+
+  /**
+   * One page of a survey's responses in export order: time bucket, then the random id (never
+   * arrival order). Keyset pagination: each page starts after the last row of the one before, so
+   * memory stays one page whatever the table holds.
+   */
+  async page(surveyId: string, after: { submittedAt: string; id: string } | null, limit: number): Promise<StoredResponse[]> {
+    return this.db.query<StoredResponse>(
+      `SELECT id::text AS id, survey_version AS version, ${ISO_TIME} AS "submittedAt", locale, answers, tags
+       FROM responses
+       WHERE survey_id = $1 AND (submitted_at, id) > ($2::timestamptz, $3::uuid)
+       ORDER BY submitted_at, id LIMIT $4`,
+      [surveyId, after?.submittedAt ?? '-infinity', after?.id ?? '00000000-0000-0000-0000-000000000000', limit],
+    );
+  }
+
+  /**
+   * Deletes every response received before `day`, and its counts, in one transaction. Counts are
+   * kept per received day, so removing those days' rows keeps them exactly consistent.
+   */
+  async deleteReceivedBefore(day: string): Promise<number> {
+    return this.db.transaction(async (tx) => {
+      const [row] = await tx.query<{ deleted: number }>(
+        'WITH gone AS (DELETE FROM responses WHERE received_day < $1::date RETURNING 1) SELECT count(*)::int AS deleted FROM gone',
+        [day],
+      );
+      for (const table of ['response_totals', 'question_totals', 'answer_counts']) {
+        await tx.query(`DELETE FROM ${table} WHERE received_day < $1::date`, [day]);
+      }
+      return row!.deleted;
+    });
+  }
+}
+
+function whereClause(filter: CountFilter): { where: string; params: unknown[] } {
+  const params: unknown[] = [filter.surveyId];
+  const parts = ['survey_id = $1'];
+  const add = (sql: string, value: unknown) => {
+    params.push(value);
+    parts.push(sql.replace('?', `$${params.length}`));
+  };
+  if (filter.version !== undefined) add('survey_version = ?', filter.version);
+  if (filter.receivedFrom !== undefined) add('received_day >= ?::date', filter.receivedFrom);
+  if (filter.receivedBefore !== undefined) add('received_day < ?::date', filter.receivedBefore);
+  return { where: parts.join(' AND '), params };
+}
+
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
