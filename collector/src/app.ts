@@ -68,7 +68,8 @@ export function createApp(options: AppOptions, extras: AppExtras = {}): Hono {
   const staff = bearerAuth({
     token: options.staffToken,
     noAuthenticationHeader: { message: { error: 'unauthorized', message: 'Send the staff token as "Authorization: Bearer <token>".' } },
-    invalidAuthenticationHeader: { message: { error: 'unauthorized', message: 'Send the staff token as "Authorization: Bearer <token>".' } },
+    // A malformed header (no "Bearer ", characters a token cannot have) is a 400, as RFC 6750 says.
+    invalidAuthenticationHeader: { message: { error: 'invalid-authorization', message: 'Send the staff token as "Authorization: Bearer <token>".' } },
     invalidToken: { message: { error: 'unauthorized', message: 'The staff token is not right.' } },
   });
   for (const route of routes) {
