@@ -8,7 +8,8 @@ import type { ResponseStore, StoredResponse } from './store.js';
  * responses there are, and a slow download holds no lock and no connection between pages.
  *
  * CSV columns come only from the survey's config files, never from what was posted, so no POST
- * can add a column. A multi-select question is one 1/0 column per option (empty when unanswered).
+ * can add a column. A multi-select question is one 1/0 column per option (empty when unanswered),
+ * named `<question>.<option>`; "Other" text is `<question>.other (text)`; tags are `tag.<name>`.
  * A survey without a config (only with COLLECTOR_ACCEPT_UNKNOWN=1) exports its answers and tags
  * as one JSON cell each.
  */
@@ -32,11 +33,17 @@ export function columnsFor(surveyId: string, configs: readonly SurveyConfig[]): 
     columns.push({ header: 'tags', value: (row) => JSON.stringify(row.tags) });
     return columns;
   }
-  const seen = new Set(columns.map((column) => column.header));
-  const add = (column: Column) => {
-    if (seen.has(column.header)) return;
-    seen.add(column.header);
-    columns.push(column);
+  // One column per question (and option) across every version of the survey; a header that two
+  // different things would share gets a number, so no column is lost.
+  const headers = new Set(columns.map((column) => column.header));
+  const added = new Set<string>();
+  const add = (key: string, column: Column) => {
+    if (added.has(key)) return;
+    added.add(key);
+    let header = column.header;
+    for (let n = 2; headers.has(header); n += 1) header = `${column.header} (${n})`;
+    headers.add(header);
+    columns.push({ ...column, header });
   };
   const answer = (row: StoredResponse, key: string) => (Object.hasOwn(row.answers, key) ? row.answers[key] : undefined);
   for (const config of configs) {
@@ -44,7 +51,7 @@ export function columnsFor(surveyId: string, configs: readonly SurveyConfig[]): 
       const id = question.id;
       if (question.type === 'support-types' || question.type === 'multiple') {
         for (const option of question.options) {
-          add({
+          add(`option ${id} ${option.value}`, {
             header: `${id}.${option.value}`,
             value: (row) => {
               const chosen = answer(row, id);
@@ -53,14 +60,16 @@ export function columnsFor(surveyId: string, configs: readonly SurveyConfig[]): 
           });
         }
       } else {
-        add({ header: id, value: (row) => scalar(answer(row, id)) });
+        add(`answer ${id}`, { header: id, value: (row) => scalar(answer(row, id)) });
       }
-      if ('allowOther' in question && question.allowOther) add({ header: `${id}.other`, value: (row) => scalar(answer(row, `${id}.other`)) });
+      if ('allowOther' in question && question.allowOther) {
+        add(`other ${id}`, { header: `${id}.other (text)`, value: (row) => scalar(answer(row, `${id}.other`)) });
+      }
     }
   }
   for (const config of configs) {
     for (const name of Object.keys(config.tags)) {
-      add({ header: `tag.${name}`, value: (row) => (Object.hasOwn(row.tags, name) ? row.tags[name]! : null) });
+      add(`tag ${name}`, { header: `tag.${name}`, value: (row) => (Object.hasOwn(row.tags, name) ? row.tags[name]! : null) });
     }
   }
   return columns;
