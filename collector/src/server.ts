@@ -6,7 +6,7 @@ import { createApp, type AppExtras } from './app.js';
 import { openDatabase, type DatabaseLocation } from './db/database.js';
 import { migrate } from './db/migrations.js';
 import type { RateLimitOptions } from './rate-limit.js';
-import { DEFAULT_RETENTION_DAYS, startRetention } from './retention.js';
+import { DEFAULT_RETENTION_DAYS, startUpkeep } from './retention.js';
 import { ResponseStore } from './store.js';
 import { SurveyRegistry } from './surveys.js';
 
@@ -63,7 +63,7 @@ export async function startCollector(options: CollectorOptions): Promise<Running
     const migrations = await migrate(db);
     const store = new ResponseStore(db);
     const retentionDays = options.retentionDays ?? DEFAULT_RETENTION_DAYS;
-    const retention = retentionDays > 0 ? await startRetention(store, { days: retentionDays, now }) : null;
+    const upkeep = await startUpkeep(store, { days: retentionDays, now });
     const app = createApp(
       {
         store,
@@ -86,9 +86,9 @@ export async function startCollector(options: CollectorOptions): Promise<Running
       url: `http://${host}:${address.port}`,
       storage: db.engine,
       store,
-      started: { migrations, retentionDeleted: retention?.deletedAtStart ?? 0 },
+      started: { migrations, retentionDeleted: upkeep.deletedAtStart },
       async close() {
-        retention?.stop();
+        upkeep.stop();
         await new Promise<void>((resolve) => {
           server.close(() => resolve());
           server.closeAllConnections();

@@ -141,6 +141,11 @@ export class ResponseStore {
       return row!.deleted;
     });
   }
+
+  /** Fresh planner statistics for every table (see retention.ts). */
+  async analyze(): Promise<void> {
+    await this.db.query('ANALYZE responses, response_totals, question_totals, answer_counts');
+  }
 }
 
 function whereClause(filter: CountFilter): { where: string; params: unknown[] } {

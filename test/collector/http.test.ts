@@ -78,7 +78,8 @@ for (const { engine, skip } of engines) {
     });
 
     test('exports need the staff token: none, wrong, or a prefix of it → 401 unauthorized', async () => {
-      for (const headers of [{}, { authorization: `Bearer ${TOKEN}x` }, { authorization: `Bearer ${TOKEN.slice(0, -1)}` }]) {
+      const attempts: Array<Record<string, string>> = [{}, { authorization: `Bearer ${TOKEN}x` }, { authorization: `Bearer ${TOKEN.slice(0, -1)}` }];
+      for (const headers of attempts) {
         for (const path of ['/export.csv?survey=after-call', '/export.json?survey=after-call']) {
           const res = await fetch(`${collector.url}${path}`, { headers });
           assert.equal(res.status, 401, `${path} ${JSON.stringify(headers)}`);
