@@ -2,7 +2,7 @@
 // survey config and valid submissions for it, POST helpers. Real PostgreSQL (DATABASE_URL, set by
 // `npm test`) and real PGlite; no mocks.
 import { randomBytes, randomUUID } from 'node:crypto';
-import { cp, mkdir, mkdtemp, readFile, rename, rm, stat } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -72,7 +72,7 @@ async function pgliteTemplate(): Promise<string> {
 }
 
 /** The survey the tests answer: one question of every kind, a showIf, "Other" text, two tags. */
-export const afterCall = parseSurveyConfig({
+export const afterCallInput = {
   id: 'after-call',
   version: 1,
   title: 'After the call',
@@ -86,8 +86,17 @@ export const afterCall = parseSurveyConfig({
     { id: 'why', type: 'text', label: 'Why not?', maxLength: 50, showIf: { question: 'helped', equals: 'no' } },
     { id: 'story', type: 'text', label: 'Anything else', maxLength: 2000 },
   ],
-});
+};
+export const afterCall = parseSurveyConfig(afterCallInput);
 export const surveys = () => new SurveyRegistry([afterCall]);
+
+/** A COLLECTOR_SURVEYS folder holding the test survey's config file, for collectors run as processes. */
+export async function surveysFolder(dir: string): Promise<string> {
+  const folder = join(dir, 'surveys');
+  await mkdir(folder, { recursive: true });
+  await writeFile(join(folder, 'after-call.json'), JSON.stringify(afterCallInput, null, 2));
+  return folder;
+}
 
 export interface TestCollector extends RunningCollector {
   stop(): Promise<void>;
