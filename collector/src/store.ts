@@ -85,7 +85,7 @@ export class ResponseStore {
       questions,
       cells.map(([question]) => question),
       cells.map(([, value]) => value),
-    ]);
+    ], 'insert-response');
     return row!.stored === 1 ? 'stored' : 'duplicate';
   }
 

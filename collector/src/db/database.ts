@@ -12,7 +12,8 @@ import { acquireDirectoryLock, type DirectoryLock } from './directory-lock.js';
  * `int` and format dates as text, because the two drivers map `bigint` and `date` differently.
  */
 export interface Queryable {
-  query<Row = Record<string, unknown>>(text: string, params?: readonly unknown[]): Promise<Row[]>;
+  /** `name` makes it a prepared statement on PostgreSQL (parsed and planned once per connection). */
+  query<Row = Record<string, unknown>>(text: string, params?: readonly unknown[], name?: string): Promise<Row[]>;
   /** Several statements without parameters (a migration). */
   script(sql: string): Promise<void>;
 }
@@ -34,19 +35,19 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
   // A dropped idle connection (server restart, failover) must not crash the process.
   pool.on('error', (error) => console.error(`collector: database connection lost (${error.message})`));
-  const query = async <Row>(client: pg.Pool | pg.PoolClient, text: string, params?: readonly unknown[]) =>
-    (await client.query(text, params as unknown[])).rows as Row[];
+  const query = async <Row>(client: pg.Pool | pg.PoolClient, text: string, params?: readonly unknown[], name?: string) =>
+    (await client.query({ text, values: params as unknown[], ...(name ? { name } : {}) })).rows as Row[];
   await query(pool, 'SELECT 1');
   return {
     engine: 'postgres',
-    query: (text, params) => query(pool, text, params),
+    query: (text, params, name) => query(pool, text, params, name),
     script: async (sql) => void (await pool.query(sql)),
     async transaction(work) {
       const client = await pool.connect();
       try {
         await client.query('BEGIN');
         const result = await work({
-          query: (text, params) => query(client, text, params),
+          query: (text, params, name) => query(client, text, params, name),
           script: async (sql) => void (await client.query(sql)),
         });
         await client.query('COMMIT');
