@@ -106,8 +106,23 @@ function productionRoutes(options: AppOptions, receiveGate?: MiddlewareHandler):
   const { store, surveys } = options;
   const surveyParam = (c: Context) => c.req.query('survey');
   const missingSurvey = (c: Context) => fail(c, 400, 'missing-survey', 'Add ?survey=<survey id>.');
-  const download = (c: Context, type: string, name: string, body: ReadableStream<Uint8Array>) =>
-    c.body(body, 200, { 'content-type': type, 'content-disposition': `attachment; filename="${name}"` });
+  const exportRoute = (path: string, type: string, extension: string, stream: typeof csvStream): Route => ({
+    method: 'GET',
+    path,
+    access: 'staff',
+    cors: false,
+    rateLimited: true,
+    handler: (c) => {
+      const survey = surveyParam(c);
+      if (!survey) return missingSurvey(c);
+      // The query is anyone's text: only a survey-id-shaped name goes into the header.
+      const name = /^[A-Za-z0-9._-]{1,100}$/.test(survey) ? survey : 'responses';
+      return c.body(stream(store, survey, surveys.versions(survey)), 200, {
+        'content-type': type,
+        'content-disposition': `attachment; filename="${name}.${extension}"`,
+      });
+    },
+  });
   return [
     {
       method: 'POST',
@@ -130,30 +145,8 @@ function productionRoutes(options: AppOptions, receiveGate?: MiddlewareHandler):
         return c.json(await readSummary(store, surveys, { surveyId: survey }, options.k));
       },
     },
-    {
-      method: 'GET',
-      path: '/export.csv',
-      access: 'staff',
-      cors: false,
-      rateLimited: true,
-      handler: (c) => {
-        const survey = surveyParam(c);
-        if (!survey) return missingSurvey(c);
-        return download(c, 'text/csv; charset=utf-8', `${survey}.csv`, csvStream(store, survey, surveys.versions(survey)));
-      },
-    },
-    {
-      method: 'GET',
-      path: '/export.json',
-      access: 'staff',
-      cors: false,
-      rateLimited: true,
-      handler: (c) => {
-        const survey = surveyParam(c);
-        if (!survey) return missingSurvey(c);
-        return download(c, 'application/jsonl; charset=utf-8', `${survey}.jsonl`, jsonLinesStream(store, survey, surveys.versions(survey)));
-      },
-    },
+    exportRoute('/export.csv', 'text/csv; charset=utf-8', 'csv', csvStream),
+    exportRoute('/export.json', 'application/jsonl; charset=utf-8', 'jsonl', jsonLinesStream),
     {
       method: 'GET',
       path: '/health',
