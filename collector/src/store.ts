@@ -1,12 +1,13 @@
 import type { Submission } from 'encounter-survey/core';
 import type { Database } from './db/database.js';
+import { InsertBatcher, type InsertOutcome } from './insert-batch.js';
 
 /**
- * Every SQL statement that touches responses, for both engines. A response is one statement:
- * the insert (a repeat id does nothing) and its count increments run together in one implicit
- * transaction, so counts never disagree with rows and nothing is acknowledged before it commits.
+ * Every SQL statement that touches responses, for both engines. A response is inserted (a repeat
+ * id does nothing) together with its count increments in one statement (see insert-batch.ts), so
+ * counts never disagree with rows and nothing is acknowledged before it commits.
  */
-export type InsertOutcome = 'stored' | 'duplicate';
+export type { InsertOutcome };
 
 /** What a response adds to the counts: the questions it answered and each (question, value) chosen. */
 export interface CountedAnswers {
@@ -39,54 +40,32 @@ export interface RawCounts {
   cells: Array<{ question: string; value: string; count: number }>;
 }
 
-const INSERT = `
-WITH stored AS (
-  INSERT INTO responses (id, survey_id, survey_version, received_day, submitted_at, locale, answers, tags)
-  VALUES ($1::uuid, $2, $3, $4::date, $5::timestamptz, $6, $7::jsonb, $8::jsonb)
-  ON CONFLICT (id) DO NOTHING
-  RETURNING survey_id, survey_version, received_day, locale, tags
-), totals AS (
-  INSERT INTO response_totals AS t (survey_id, survey_version, received_day, locale, tags, slot, responses)
-  SELECT survey_id, survey_version, received_day, locale, tags, $9, 1 FROM stored
-  ON CONFLICT (survey_id, survey_version, received_day, locale, tags, slot) DO UPDATE SET responses = t.responses + 1
-), answered AS (
-  INSERT INTO question_totals AS q (survey_id, survey_version, received_day, locale, tags, question, slot, responses)
-  SELECT s.survey_id, s.survey_version, s.received_day, s.locale, s.tags, a.question, $9, 1
-  FROM stored s CROSS JOIN unnest($10::text[]) AS a(question)
-  ON CONFLICT (survey_id, survey_version, received_day, locale, tags, question, slot) DO UPDATE SET responses = q.responses + 1
-), chosen AS (
-  INSERT INTO answer_counts AS c (survey_id, survey_version, received_day, locale, tags, question, value, slot, responses)
-  SELECT s.survey_id, s.survey_version, s.received_day, s.locale, s.tags, v.question, v.value, $9, 1
-  FROM stored s CROSS JOIN unnest($11::text[], $12::text[]) AS v(question, value)
-  ON CONFLICT (survey_id, survey_version, received_day, locale, tags, question, value, slot) DO UPDATE SET responses = c.responses + 1
-)
-SELECT count(*)::int AS stored FROM stored`;
-
 const ISO_TIME = `to_char(submitted_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
 export class ResponseStore {
-  constructor(readonly db: Database) {}
+  readonly #batcher: InsertBatcher;
+
+  constructor(readonly db: Database) {
+    // PGlite has one connection: one statement at a time, batches grow instead. PostgreSQL: a few
+    // at once, leaving pool connections for summaries and exports.
+    this.#batcher = new InsertBatcher(db, { maxInFlight: db.engine === 'pglite' ? 1 : 4 });
+  }
 
   /** Stores the response unless its id is already stored; resolves once committed. */
   async insert(submission: Submission, receivedDay: string, counted: CountedAnswers): Promise<InsertOutcome> {
-    // Sorted, so two transactions always take the count rows' locks in the same order (no deadlock).
-    const questions = [...counted.questions].sort();
-    const cells = [...counted.cells].sort(([qa, va], [qb, vb]) => (qa === qb ? compare(va, vb) : compare(qa, qb)));
-    const [row] = await this.db.query<{ stored: number }>(INSERT, [
-      submission.id,
-      submission.survey.id,
-      String(submission.survey.version),
-      receivedDay,
-      submission.submittedAt,
-      submission.locale,
-      JSON.stringify(submission.answers),
-      JSON.stringify(submission.tags),
-      Number.parseInt(submission.id[0]!, 16),
-      questions,
-      cells.map(([question]) => question),
-      cells.map(([, value]) => value),
-    ], 'insert-response');
-    return row!.stored === 1 ? 'stored' : 'duplicate';
+    return this.#batcher.insert({
+      id: submission.id,
+      survey_id: submission.survey.id,
+      survey_version: String(submission.survey.version),
+      received_day: receivedDay,
+      submitted_at: submission.submittedAt,
+      locale: submission.locale,
+      answers: submission.answers,
+      tags: submission.tags,
+      slot: Number.parseInt(submission.id[0]!, 16),
+      questions: counted.questions,
+      cells: counted.cells,
+    });
   }
 
   /** Summed counts for a filter: a few thousand pre-aggregated rows, whatever the number of responses. */
@@ -161,4 +140,3 @@ function whereClause(filter: CountFilter): { where: string; params: unknown[] } 
   return { where: parts.join(' AND '), params };
 }
 
-const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
