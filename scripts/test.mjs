@@ -66,7 +66,8 @@ if (!browsersOnly) {
   const postgres = await startPostgres();
   cleanUps.add(postgres.stop);
   try {
-    await run('node', ['--conditions=source', '--import', 'tsx', '--expose-gc', '--test', ...serverTests], {
+    // Two files at a time: much of their time is processes starting and PGlite opening, not CPU.
+    await run('node', ['--conditions=source', '--import', 'tsx', '--test', '--test-concurrency=2', ...serverTests], {
       DATABASE_URL: postgres.url,
     });
   } finally {
