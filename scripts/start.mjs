@@ -33,8 +33,9 @@ process.on('SIGTERM', () => stopAll(0));
 // A real deployment sets COLLECTOR_STAFF_TOKEN itself; the collector never invents one.
 const staffToken = process.env.COLLECTOR_STAFF_TOKEN || randomBytes(24).toString('base64url');
 if (!process.env.COLLECTOR_STAFF_TOKEN) {
+  const port = process.env.COLLECTOR_PORT || '8787';
   console.log(`demo: staff token for this run: ${staffToken}`);
-  console.log('demo: try  curl -H "Authorization: Bearer <token>" "http://127.0.0.1:8787/export.csv?survey=website-demo"');
+  console.log(`demo: try  curl -H "Authorization: Bearer ${staffToken}" "http://127.0.0.1:${port}/export.csv?survey=website-demo"`);
 }
 const demoPort = process.env.DEMO_PORT ?? '5173';
 start('collector', process.execPath, ['--conditions=source', '--import', 'tsx', 'collector/src/main.ts'], {
