@@ -24,7 +24,7 @@ export interface StoredResponse {
   tags: Submission['tags'];
 }
 
-/** Which responses a count covers. #12 adds closed-period, tag and language filters here. */
+/** Which responses a count covers (issue #12 builds closed periods and its filters on these). */
 export interface CountFilter {
   surveyId: string;
   version?: string;
@@ -32,6 +32,10 @@ export interface CountFilter {
   receivedFrom?: string;
   /** Received before this UTC day. */
   receivedBefore?: string;
+  /** Any of these locales. */
+  locales?: string[];
+  /** Responses carrying at least these tags (`{ site: "north" }`). */
+  tags?: Record<string, string>;
 }
 
 export interface RawCounts {
@@ -137,6 +141,8 @@ function whereClause(filter: CountFilter): { where: string; params: unknown[] } 
   if (filter.version !== undefined) add('survey_version = ?', filter.version);
   if (filter.receivedFrom !== undefined) add('received_day >= ?::date', filter.receivedFrom);
   if (filter.receivedBefore !== undefined) add('received_day < ?::date', filter.receivedBefore);
+  if (filter.locales !== undefined) add('locale = ANY(?::text[])', filter.locales);
+  if (filter.tags !== undefined) add('tags @> ?::jsonb', JSON.stringify(filter.tags));
   return { where: parts.join(' AND '), params };
 }
 

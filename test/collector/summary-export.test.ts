@@ -3,10 +3,26 @@
 // consistent with what is deleted. Both engines.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { SurveySummary } from 'encounter-survey/core';
+import { parseSurveyConfig, type SurveySummary } from 'encounter-survey/core';
+import type { CountFilter } from '../../collector/src/store.js';
+import { SurveyRegistry } from '../../collector/src/surveys.js';
 import { cell } from '../../collector/src/csv.js';
 import { startCollector } from '../../collector/src/server.js';
-import { TOKEN, engines, exported, freshDatabase, json, post, staff, submission, surveys, withCollector, type TestCollector } from './helpers.js';
+import {
+  TOKEN,
+  afterCall,
+  afterCallInput,
+  engines,
+  exported,
+  freshDatabase,
+  json,
+  post,
+  staff,
+  submission,
+  surveys,
+  withCollector,
+  type TestCollector,
+} from './helpers.js';
 
 /** 30 responses: emotional in 24, information in 12, crisis in 3, social in 6, other in 1; helped yes 16 / no 11 / unsure 3. */
 function dataset() {
@@ -123,6 +139,37 @@ for (const { engine, skip } of engines) {
     test('an export without ?survey= → 400 missing-survey', async () => {
       const res = await fetch(`${collector.url}/export.csv`, { headers: staff });
       assert.equal(res.status, 400);
+    });
+  });
+
+  describe(`count filters (${engine})`, { skip }, () => {
+    test('counts by version, received day, locale and tags add up to the whole', async () => {
+      const spanish = parseSurveyConfig({ ...afterCallInput, tags: { site: 'south', channel: 'phone' } });
+      let today = new Date('2026-03-02T12:00:00Z');
+      const collector = await withCollector(engine, { surveys: new SurveyRegistry([afterCall, spanish]), now: () => today });
+      try {
+        const send = async (count: number, overrides: Parameters<typeof submission>[0]) => {
+          for (let i = 0; i < count; i += 1) assert.equal((await post(collector.url, submission(overrides))).status, 201);
+        };
+        await send(3, {});
+        await send(4, { locale: 'es', tags: { site: 'south', channel: 'phone' } });
+        today = new Date('2026-03-09T12:00:00Z');
+        await send(5, { tags: { site: 'south', channel: 'phone' } });
+        const total = (filter: Omit<CountFilter, 'surveyId'>) => collector.store.counts({ surveyId: 'after-call', ...filter }).then((c) => c.total);
+        assert.equal(await total({}), 12);
+        assert.equal(await total({ version: '1' }), 12);
+        assert.equal(await total({ version: '2' }), 0);
+        assert.equal(await total({ receivedFrom: '2026-03-03' }), 5);
+        assert.equal(await total({ receivedBefore: '2026-03-03' }), 7);
+        assert.equal(await total({ locales: ['es'] }), 4);
+        assert.equal(await total({ tags: { site: 'south' } }), 9);
+        assert.equal(await total({ tags: { site: 'north', channel: 'phone' } }), 3);
+        const south = await collector.store.counts({ surveyId: 'after-call', tags: { site: 'south' }, receivedBefore: '2026-03-03' });
+        assert.equal(south.answered.get('types'), 4);
+        assert.deepEqual(south.cells.filter((cell) => cell.question === 'helped'), [{ question: 'helped', value: 'yes', count: 4 }]);
+      } finally {
+        await collector.stop();
+      }
     });
   });
 
