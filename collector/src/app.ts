@@ -62,7 +62,15 @@ export function createApp(options: AppOptions, extras: AppExtras = {}): Hono {
     await next();
     c.header('cache-control', 'no-store');
   });
-  app.use(methodNotAllowed({ app }));
+  app.use(
+    methodNotAllowed({
+      app,
+      onMethodNotAllowed: (c, methods) => {
+        c.header('allow', methods.join(', '));
+        return fail(c, 405, 'method-not-allowed', `Use ${methods.join(' or ')}.`);
+      },
+    }),
+  );
   const origins = new Set(options.allowedOrigins);
   const limit = options.rateLimit === false ? null : rateLimit(options.rateLimit, fail);
   const staff = bearerAuth({

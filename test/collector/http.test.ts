@@ -67,6 +67,7 @@ for (const { engine, skip } of engines) {
       const wrong = await fetch(`${collector.url}/health`, { method: 'DELETE' });
       assert.equal(wrong.status, 405);
       assert.match(wrong.headers.get('allow') ?? '', /GET/);
+      assert.equal((await json(wrong)).error, 'method-not-allowed');
     });
 
     test(`GET /health → { ok: true, storage: "${engine}" }, no cookies, no caching`, async () => {
