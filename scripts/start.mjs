@@ -1,6 +1,8 @@
-// `npm start`: the reference collector on 127.0.0.1:8787 and the demo on http://127.0.0.1:5173.
-// Ctrl+C stops both. Ports: COLLECTOR_PORT, DEMO_PORT.
+// `npm start`: the reference collector on 127.0.0.1:8787 (embedded PGlite in .collector-data/,
+// the demo surveys from demo/surveys/) and the demo on http://127.0.0.1:5173. Ctrl+C stops both.
+// Ports: COLLECTOR_PORT, DEMO_PORT. Set DATABASE_URL to use PostgreSQL instead.
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 
 const children = [];
@@ -18,16 +20,29 @@ function stopAll(code = 0) {
   if (stopping) return;
   stopping = true;
   for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
-  setTimeout(() => process.exit(code), 300);
+  // Give the collector time to close its database cleanly.
+  setTimeout(() => process.exit(code), 3000).unref();
+  Promise.all(children.map((child) => (child.exitCode === null ? new Promise((resolve) => child.once('exit', resolve)) : null))).then(() =>
+    process.exit(code),
+  );
 }
 process.on('SIGINT', () => stopAll(0));
 process.on('SIGTERM', () => stopAll(0));
 
+// Demo only: a staff token made up for this run and printed, so the exports can be tried.
+// A real deployment sets COLLECTOR_STAFF_TOKEN itself; the collector never invents one.
+const staffToken = process.env.COLLECTOR_STAFF_TOKEN || randomBytes(24).toString('base64url');
+if (!process.env.COLLECTOR_STAFF_TOKEN) {
+  const port = process.env.COLLECTOR_PORT || '8787';
+  console.log(`demo: staff token for this run: ${staffToken}`);
+  console.log(`demo: try  curl -H "Authorization: Bearer ${staffToken}" "http://127.0.0.1:${port}/export.csv?survey=website-demo"`);
+}
 const demoPort = process.env.DEMO_PORT ?? '5173';
-start('collector', process.execPath, ['--import', 'tsx', 'collector/main.ts'], {
+start('collector', process.execPath, ['--conditions=source', '--import', 'tsx', 'collector/src/main.ts'], {
   COLLECTOR_ORIGINS: process.env.COLLECTOR_ORIGINS ?? `http://127.0.0.1:${demoPort},http://localhost:${demoPort}`,
-  // The demo's "Collector offline" button, and the question kinds of the demo surveys for /summary.
+  COLLECTOR_STAFF_TOKEN: staffToken,
+  COLLECTOR_SURVEYS: process.env.COLLECTOR_SURVEYS ?? 'demo/surveys',
+  // The demo's "Collector offline" button.
   COLLECTOR_DEMO: '1',
-  COLLECTOR_SURVEYS: process.env.COLLECTOR_SURVEYS ?? 'demo/collector-surveys.json',
 });
 start('demo', join('node_modules', '.bin', 'vite'), ['--port', demoPort, '--strictPort']);

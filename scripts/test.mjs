@@ -1,13 +1,18 @@
 // `npm test`: everything a fresh machine needs, in order, failing fast:
-// browsers (apt-get when root) → type check → build + size budget → node tests (collector) →
-// the browser suite in Chromium, Firefox and WebKit. `--browsers-only` skips to the last step.
-// BROWSERS=chromium narrows the engines; TEST_FILES='test/core/**/*.test.ts' narrows the files.
+// browsers and PostgreSQL (apt-get when root) → type check → build + size budget → node tests
+// (the collector against a throwaway PostgreSQL server and PGlite, the demo end to end) → the
+// browser suite in Chromium, Firefox and WebKit. `--browsers-only` skips to the last step;
+// `--node-only` stops after the node tests. BROWSERS=chromium narrows the engines;
+// TEST_FILES='test/core/**/*.test.ts' narrows the browser files; NODE_TEST_FILES='test/collector/x.test.ts'
+// narrows the node ones.
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureBrowsers, selectedEngines, startWebKitDriver } from './browsers.mjs';
+import { ensurePostgres, startPostgres } from './postgres.mjs';
 
 const browsersOnly = process.argv.includes('--browsers-only');
+const nodeOnly = process.argv.includes('--node-only');
 
 function run(command, args, env = {}) {
   return new Promise((resolve, reject) => {
@@ -29,21 +34,13 @@ function nodeTestFiles(dir) {
 }
 
 const bin = (name) => join('node_modules', '.bin', name);
-const engines = selectedEngines();
-ensureBrowsers(engines);
-
-if (!browsersOnly) {
-  await run(bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']);
-  await run(bin('tsc'), ['--noEmit', '-p', 'collector/tsconfig.json']);
-  await run('node', ['scripts/build.mjs']);
-  await run('node', ['scripts/size-check.mjs']);
-  // Node-side tests: the collector, and the demo end to end (npm start + Chromium).
-  const serverTests = [...nodeTestFiles('test/collector'), ...nodeTestFiles('test/e2e')];
-  if (serverTests.length > 0) await run('node', ['--import', 'tsx', '--test', ...serverTests]);
-}
-
-let webkit;
-const cleanUp = () => webkit?.stop();
+// Everything this script starts (PostgreSQL, Xvfb, WebKitWebDriver) is stopped here, by its own handle.
+const cleanUps = new Set();
+const cleanUp = () => {
+  for (const stop of cleanUps) stop();
+  cleanUps.clear();
+};
+process.on('exit', cleanUp);
 process.on('SIGINT', () => {
   cleanUp();
   process.exit(130);
@@ -52,8 +49,40 @@ process.on('SIGTERM', () => {
   cleanUp();
   process.exit(143);
 });
+const engines = selectedEngines();
+// The node step's demo test drives Chromium; the browser step needs every selected engine.
+ensureBrowsers(nodeOnly ? ['chromium'] : browsersOnly ? engines : [...new Set([...engines, 'chromium'])]);
+if (!browsersOnly) ensurePostgres();
+
+if (!browsersOnly) {
+  await run(bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']);
+  await run(bin('tsc'), ['--noEmit', '-p', 'collector/tsconfig.json']);
+  await run('node', ['scripts/build.mjs']);
+  await run('node', ['scripts/size-check.mjs']);
+  // Node-side tests: the collector on both engines, and the demo end to end (npm start + Chromium).
+  const serverTests = process.env.NODE_TEST_FILES
+    ? process.env.NODE_TEST_FILES.split(',')
+    : [...nodeTestFiles('test/collector'), ...nodeTestFiles('test/e2e')];
+  const postgres = await startPostgres();
+  cleanUps.add(postgres.stop);
+  try {
+    // Two files at a time: much of their time is processes starting and PGlite opening, not CPU.
+    await run('node', ['--conditions=source', '--import', 'tsx', '--test', '--test-concurrency=2', ...serverTests], {
+      DATABASE_URL: postgres.url,
+    });
+  } finally {
+    postgres.stop();
+    cleanUps.delete(postgres.stop);
+  }
+}
+if (nodeOnly) process.exit(0);
+
+let webkit;
 try {
-  if (engines.includes('webkit')) webkit = await startWebKitDriver();
+  if (engines.includes('webkit')) {
+    webkit = await startWebKitDriver();
+    cleanUps.add(webkit.stop);
+  }
   await run(bin('web-test-runner'), ['--config', 'web-test-runner.config.mjs'], webkit?.env ?? {});
 } catch (error) {
   console.error(`\n${error.message}`);

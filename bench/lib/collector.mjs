@@ -1,26 +1,29 @@
-// The reference collector (collector/main.ts) as a child process, plus a switchable TCP relay in
+// The reference collector (collector/src/main.ts, embedded PGlite) as a child process, plus a switchable TCP relay in
 // front of it. The outbox stores each record with its endpoint, so "offline" has to be the same
 // URL failing and later working: the relay drops every connection while offline (the browser sees
 // a network error, as on a dead link) and pipes bytes to the collector once online.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, existsSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-export async function startCollectorProcess({ allowedOrigin, timeoutMs = 30_000 }) {
+export async function startCollectorProcess({ allowedOrigin, timeoutMs = 180_000 }) {
   const dir = mkdtempSync(join(tmpdir(), 'encounter-survey-bench-'));
-  const dataFile = join(dir, 'responses.jsonl');
-  const child = spawn(process.execPath, ['--import', 'tsx', 'collector/main.ts'], {
+  const staffToken = randomBytes(24).toString('base64url');
+  const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', 'collector/src/main.ts'], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: {
       ...process.env,
       COLLECTOR_PORT: '0',
       COLLECTOR_HOST: '127.0.0.1',
-      COLLECTOR_DATA: dataFile,
+      COLLECTOR_DATA_DIR: dir,
+      DATABASE_URL: '',
       COLLECTOR_ORIGINS: allowedOrigin,
-      COLLECTOR_EXPORT_TOKEN: randomBytes(18).toString('base64url'),
+      COLLECTOR_STAFF_TOKEN: staffToken,
+      // The bench's responses belong to no configured survey.
+      COLLECTOR_ACCEPT_UNKNOWN: '1',
       // 1,000 deliveries from one address would trip the default 120/min limit; we time the
       // outbox and the store, not the rate limiter.
       COLLECTOR_RATE_LIMIT: '0',
@@ -56,26 +59,21 @@ export async function startCollectorProcess({ allowedOrigin, timeoutMs = 30_000 
       });
     });
     child.removeAllListeners('exit');
-    return { url, dataFile, stop, storedIds: () => readIds(dataFile) };
+    return { url, stop, storedIds: () => readIds(url, staffToken) };
   } catch (error) {
     stop();
     throw error;
   }
 }
 
-/** Every id in the collector's JSON Lines file, duplicates included (so "exactly once" can be checked). */
-function readIds(dataFile) {
-  if (!existsSync(dataFile)) return [];
-  return readFileSync(dataFile, 'utf8')
+/** Every stored id of the bench survey, from the staff JSON Lines export (so "exactly once" can be checked). */
+async function readIds(url, staffToken) {
+  const res = await fetch(`${url}/export.json?survey=peer-support-encounter`, { headers: { authorization: `Bearer ${staffToken}` } });
+  if (!res.ok) throw new Error(`export.json answered ${res.status}`);
+  return (await res.text())
     .split('\n')
     .filter(Boolean)
-    .map((line) => {
-      try {
-        return JSON.parse(line).id;
-      } catch {
-        return null;
-      }
-    });
+    .map((line) => JSON.parse(line).id);
 }
 
 export async function startRelay(targetUrl) {

@@ -27,7 +27,7 @@ export async function measureOutbox(browser, { pageUrl, relay, collector, count 
       { endpoint, count, timeoutMs },
     );
 
-    const stored = collector.storedIds();
+    const stored = await collector.storedIds();
     const submitted = new Set(queued.ids);
     const storedDistinct = new Set(stored);
     return {

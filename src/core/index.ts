@@ -26,3 +26,8 @@ export { localize, codePointLength, truncateCodePoints } from './text.js';
 export { checkSafeUrl } from './urls.js';
 export { summarize, DEFAULT_K } from './summary.js';
 export type { SurveySummary, QuestionSummary, SummaryCell, QuestionKind, SummarizeOptions } from './summary.js';
+export { checkSubmission } from './submission-check.js';
+export type { SubmissionCheck, SubmissionIssue } from './submission-check.js';
+export { removeControlCharacters } from './control-characters.js';
+export { summarizeCounts } from './summary-counts.js';
+export type { SurveyCounts, QuestionCounts } from './summary-counts.js';

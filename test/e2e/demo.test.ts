@@ -1,5 +1,6 @@
-// End to end, as a newcomer would see it: `npm start` (collector + demo server), the website page's
-// survey answered in real Chromium, the response delivered to the collector and counted in /summary;
+// End to end, as a newcomer would see it: `npm start` (collector on embedded PGlite + demo server),
+// the website page's survey answered in real Chromium, the response delivered to the collector and
+// counted in /summary;
 // then the offline switch: a response waits on the device and arrives once the collector is back.
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -48,11 +49,12 @@ before(async () => {
       ...process.env,
       DEMO_PORT: String(demoPort),
       COLLECTOR_PORT: String(collectorPort),
-      COLLECTOR_DATA: join(dataDir, 'responses.jsonl'),
+      COLLECTOR_DATA_DIR: dataDir,
+      DATABASE_URL: '', // the embedded default, as a fresh clone runs it
     },
     stdio: 'ignore',
   });
-  await waitFor(`${collector}/health`);
+  await waitFor(`${collector}/health`, 180_000); // the first start creates the embedded database
   await waitFor(`${demo}/index.html`);
   browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -62,7 +64,11 @@ before(async () => {
 
 after(async () => {
   await browser?.close();
-  start?.kill('SIGTERM');
+  if (start && start.exitCode === null) {
+    const exited = new Promise((resolve) => start.once('exit', resolve));
+    start.kill('SIGTERM');
+    await exited; // the collector closes its database before the folder goes
+  }
   rmSync(dataDir, { recursive: true, force: true });
 });
 
@@ -82,6 +88,7 @@ test('the website page submits to the collector, and /summary counts it', async 
   await survey.getByText('Sent. Thank you.').waitFor({ timeout: 15_000 });
   const result = await summary('website-demo');
   assert.equal(result.totalDisplay, '<11', 'one response is counted, and shown suppressed');
+  assert.deepEqual(await (await fetch(`${collector}/health`)).json(), { ok: true, storage: 'pglite' });
   await page.close();
 });
 

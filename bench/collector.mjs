@@ -1,0 +1,129 @@
+// `npm run bench:collector`: the collector under load, on this machine, against real PostgreSQL
+// (a throwaway server from scripts/postgres.mjs) and embedded PGlite.
+//   1. POST throughput and latency at 50 concurrent clients: PGlite, PostgreSQL ×1, ×3 instances.
+//   2. GET /summary over 10,000 and 1,000,000 stored responses (and a plain GROUP BY for contrast).
+//   3. How long a POST waits while summaries and an export run.
+// Results: bench/results/collector.json (every figure) and collector.md (the README's table).
+// BENCH_SECONDS (default 10) sets the length of each load run; BENCH_BIG (default 1000000) the large count.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { join } from 'node:path';
+import { startPostgres } from '../scripts/postgres.mjs';
+import { SURVEY, STAFF_TOKEN, createDatabase, plainGroupBy, postLoad, seed, startCollector as launch, timeGet } from './lib/collector-load.mjs';
+import { renderCollectorMarkdown } from './lib/collector-report.mjs';
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const BIG = Number(process.env.BENCH_BIG ?? 1_000_000);
+const staff = { authorization: `Bearer ${STAFF_TOKEN}` };
+const log = (line) => console.log(`bench:collector: ${line}`);
+const cleanups = [];
+const results = {
+  date: new Date().toISOString(),
+  machine: { cpu: os.cpus()[0]?.model.trim(), cores: os.cpus().length, loadAverage: os.loadavg().map((v) => Number(v.toFixed(2))), node: process.version },
+  config: { seconds: SECONDS, connections: 50, big: BIG },
+};
+
+/** Every collector started is stopped at the end, whatever happened. */
+const startCollector = async (env) => {
+  const collector = await launch(env);
+  cleanups.push(collector.stop);
+  return collector;
+};
+
+/** POST latency under a light steady load (10 clients) while `background` runs. */
+async function postsDuring(url, background) {
+  let running = true;
+  const loops = background ? background(() => running) : [];
+  const load = await postLoad([url], { connections: 10, seconds: Math.max(4, SECONDS / 2) });
+  running = false;
+  await Promise.all(loops);
+  return load;
+}
+const summaryLoop = (url) => (active) => [1, 2].map(async () => {
+  let runs = 0;
+  while (active()) {
+    await (await fetch(`${url}/summary?survey=${SURVEY}`)).arrayBuffer();
+    runs += 1;
+  }
+  return runs;
+});
+const exportLoop = (url) => (active) => [
+  (async () => {
+    while (active()) {
+      const res = await fetch(`${url}/export.csv?survey=${SURVEY}`, { headers: staff });
+      const reader = res.body.getReader();
+      while (active() && !(await reader.read()).done);
+      await reader.cancel().catch(() => undefined);
+    }
+  })(),
+];
+const contention = async (url) => ({
+  alone: await postsDuring(url, null),
+  withSummaries: await postsDuring(url, summaryLoop(url)),
+  withExport: await postsDuring(url, exportLoop(url)),
+});
+
+try {
+  const postgres = await startPostgres();
+  cleanups.push(postgres.stop);
+  const warm = (urls) => postLoad(urls, { connections: 10, seconds: 2 });
+
+  log('PGlite: one process, 50 clients');
+  const dataDir = mkdtempSync(join(os.tmpdir(), 'bench-pglite-'));
+  cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
+  const pglite = await startCollector({ COLLECTOR_DATA_DIR: dataDir, DATABASE_URL: '' });
+  await warm([pglite.url]);
+  results.pglite = { throughput: await postLoad([pglite.url], { seconds: SECONDS }) };
+  const stored = async (url) => (await (await fetch(`${url}/summary?survey=${SURVEY}`)).json()).total ?? 0;
+  while ((await stored(pglite.url)) < 10_000) await postLoad([pglite.url], { connections: 50, seconds: 3 });
+  results.pglite.stored = await stored(pglite.url);
+  log(`PGlite: summary over ${results.pglite.stored} responses, and POSTs during summaries and an export`);
+  results.pglite.summary = await timeGet(`${pglite.url}/summary?survey=${SURVEY}`);
+  results.pglite.contention = await contention(pglite.url);
+  await pglite.stop();
+
+  log('PostgreSQL: one instance, 50 clients');
+  const one = await startCollector({ DATABASE_URL: await createDatabase(postgres.url, 'bench_one') });
+  await warm([one.url]);
+  results.postgres1 = { throughput: await postLoad([one.url], { seconds: SECONDS }) };
+  await one.stop();
+
+  log('PostgreSQL: three instances, 50 clients spread over them');
+  const threeUrl = await createDatabase(postgres.url, 'bench_three');
+  const three = await Promise.all([1, 2, 3].map(() => startCollector({ DATABASE_URL: threeUrl })));
+  await warm(three.map((instance) => instance.url));
+  results.postgres3 = { throughput: await postLoad(three.map((instance) => instance.url), { seconds: SECONDS }) };
+  await Promise.all(three.map((instance) => instance.stop()));
+
+  for (const [name, count] of [['postgres10k', 10_000], ['postgresBig', BIG]]) {
+    log(`PostgreSQL: seeding ${count.toLocaleString('en')} responses, then timing GET /summary`);
+    const url = await createDatabase(postgres.url, `bench_${name.toLowerCase()}`);
+    const collector = await startCollector({ DATABASE_URL: url });
+    const seeded = await seed(url, count);
+    results[name] = { seeded, summary: await timeGet(`${collector.url}/summary?survey=${SURVEY}`), plainGroupBy: await plainGroupBy(url) };
+    if (name === 'postgresBig') {
+      log('PostgreSQL: POSTs during summaries and an export of the large survey');
+      results[name].contention = await contention(collector.url);
+    }
+    await collector.stop();
+  }
+
+  const old = JSON.parse(readFileSync('bench/results/latest.json', 'utf8'));
+  results.jsonLines = { date: old.date, collectorAlone: old.collectorAlone, machine: old.machine };
+  const t = results.postgres3.throughput;
+  results.targets = {
+    throughput: { target: '≥ 1,000 acknowledged/s, PostgreSQL ×3', value: t.perSecond, pass: t.perSecond >= 1000 },
+    latency: { target: 'p95 ≤ 50 ms, PostgreSQL ×3', value: t.latencyMs.p95, pass: t.latencyMs.p95 <= 50 },
+    summary: { target: `summary over ${BIG.toLocaleString('en')} ≤ 1 s, PostgreSQL`, value: results.postgresBig.summary.median, pass: results.postgresBig.summary.median <= 1000 },
+  };
+  results.machine.loadAverageAfter = os.loadavg().map((v) => Number(v.toFixed(2)));
+  writeFileSync('bench/results/collector.json', `${JSON.stringify(results, null, 2)}\n`);
+  const markdown = renderCollectorMarkdown(results);
+  writeFileSync('bench/results/collector.md', markdown);
+  console.log(`\n${markdown}`);
+} catch (error) {
+  console.error(`bench:collector failed: ${error.stack ?? error}`);
+  process.exitCode = 1;
+} finally {
+  for (const cleanup of cleanups.reverse()) await cleanup();
+}

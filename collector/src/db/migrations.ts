@@ -1,0 +1,75 @@
+import type { Database } from './database.js';
+
+/**
+ * Versioned schema changes, applied at start in one transaction under a transaction-level advisory
+ * lock: several instances starting at once queue on the lock, and the first applies what is
+ * missing; the others then find nothing to do. A failed migration rolls back whole. Never edit a
+ * migration that has shipped; add the next number.
+ *
+ * Hand-written rather than node-pg-migrate or postgres-migrations: those drive a `pg` client, and
+ * one runner here has to serve PGlite as well; the whole runner is the function below.
+ *
+ * The shape serves the summaries of issue #12 as well as the export:
+ * - `responses`: one row per response id (the unique key that makes delivery exactly-once). The
+ *   day it was received is kept at day precision (UTC), never a finer time and never an arrival
+ *   sequence, so closed periods can be reported without a late delivery changing them.
+ * - `response_totals`, `question_totals`, `answer_counts`: counts per (survey, version, received
+ *   day, locale, tags [, question [, value]]), updated in the same statement as the insert, so a
+ *   summary sums a few thousand rows instead of reading every response. `slot` (the first hex digit
+ *   of the random id) spreads concurrent increments over 16 rows so writers do not queue on one.
+ */
+interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+const counted = `survey_id text NOT NULL, survey_version text NOT NULL, received_day date NOT NULL,
+  locale text NOT NULL, tags jsonb NOT NULL`;
+
+export const migrations: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'responses and their counts',
+    sql: `
+CREATE TABLE responses (
+  id uuid PRIMARY KEY,
+  ${counted},
+  submitted_at timestamptz NOT NULL,
+  answers jsonb NOT NULL
+);
+CREATE INDEX responses_export_order ON responses (survey_id, submitted_at, id);
+CREATE INDEX responses_received_day ON responses (received_day);
+CREATE TABLE response_totals (
+  ${counted}, slot smallint NOT NULL, responses integer NOT NULL,
+  PRIMARY KEY (survey_id, survey_version, received_day, locale, tags, slot)
+);
+CREATE TABLE question_totals (
+  ${counted}, question text NOT NULL, slot smallint NOT NULL, responses integer NOT NULL,
+  PRIMARY KEY (survey_id, survey_version, received_day, locale, tags, question, slot)
+);
+CREATE TABLE answer_counts (
+  ${counted}, question text NOT NULL, value text NOT NULL, slot smallint NOT NULL, responses integer NOT NULL,
+  PRIMARY KEY (survey_id, survey_version, received_day, locale, tags, question, value, slot)
+);`,
+  },
+];
+
+/** Any constant shared by every instance; it names the migration lock in pg_locks. */
+const MIGRATION_LOCK = 0x656e6373; // "encs"
+
+export async function migrate(db: Database, list: readonly Migration[] = migrations): Promise<number[]> {
+  return db.transaction(async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+    await tx.query('CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, name text NOT NULL)');
+    const done = new Set((await tx.query<{ version: number }>('SELECT version FROM schema_migrations')).map((row) => row.version));
+    const applied: number[] = [];
+    for (const migration of list) {
+      if (done.has(migration.version)) continue;
+      await tx.script(migration.sql);
+      await tx.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [migration.version, migration.name]);
+      applied.push(migration.version);
+    }
+    return applied;
+  });
+}

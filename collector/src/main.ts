@@ -1,0 +1,88 @@
+#!/usr/bin/env node
+// The collector from the command line (`npm run collector`; `npm start` runs it beside the demo).
+// Every setting is an environment variable; the README's "Reference collector" section lists them.
+// Prints one line `collector listening on <url>` once it accepts requests.
+import { loadSurveys, SurveyRegistry } from './surveys.js';
+import { demoOfflineSwitch } from './demo.js';
+import { DEFAULT_RETENTION_DAYS } from './retention.js';
+import { startCollector } from './server.js';
+
+const env = process.env;
+
+function integer(name: string, fallback: number, min: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min) throw new Error(`${name} must be a whole number ≥ ${min} (got "${raw}")`);
+  return value;
+}
+
+function flag(name: string): boolean {
+  const raw = (env[name] ?? '').trim();
+  if (raw === '' || raw === '0') return false;
+  if (raw === '1') return true;
+  throw new Error(`${name} must be 1 or 0 (got "${raw}")`);
+}
+
+function renamed(): void {
+  if (env.COLLECTOR_EXPORT_TOKEN && !env.COLLECTOR_STAFF_TOKEN) {
+    throw new Error('COLLECTOR_EXPORT_TOKEN is now COLLECTOR_STAFF_TOKEN (at least 24 characters).');
+  }
+  if (env.COLLECTOR_DATA) {
+    throw new Error('COLLECTOR_DATA (a JSON Lines file) is replaced by DATABASE_URL (PostgreSQL) or COLLECTOR_DATA_DIR (embedded).');
+  }
+}
+
+try {
+  renamed();
+  if (!env.COLLECTOR_STAFF_TOKEN) {
+    throw new Error('Set COLLECTOR_STAFF_TOKEN (at least 24 characters, e.g. `openssl rand -base64 32`): it guards the exports.');
+  }
+  const surveysDir = env.COLLECTOR_SURVEYS;
+  const surveys = surveysDir ? await loadSurveys(surveysDir) : new SurveyRegistry();
+  const acceptUnknown = flag('COLLECTOR_ACCEPT_UNKNOWN');
+  const rate = integer('COLLECTOR_RATE_LIMIT', 120, 0);
+  const databaseUrl = env.DATABASE_URL?.trim();
+  const dataDir = env.COLLECTOR_DATA_DIR?.trim() || '.collector-data';
+  if (!databaseUrl) console.log(`collector: opening the embedded database in ${dataDir} (the first start creates it, which takes a while)`);
+  const collector = await startCollector({
+    port: integer('COLLECTOR_PORT', 8787, 0),
+    host: env.COLLECTOR_HOST || '127.0.0.1',
+    database: databaseUrl ? { url: databaseUrl } : { dataDir },
+    surveys,
+    allowedOrigins: (env.COLLECTOR_ORIGINS ?? 'http://localhost:5173,http://127.0.0.1:5173')
+      .split(',')
+      .map((origin) => origin.trim())
+      .filter(Boolean),
+    staffToken: env.COLLECTOR_STAFF_TOKEN,
+    maxBodyBytes: integer('COLLECTOR_MAX_BODY', 16 * 1024, 1),
+    rateLimit: rate === 0 ? false : { max: rate },
+    k: integer('COLLECTOR_K', 11, 1),
+    acceptUnknown,
+    retentionDays: integer('COLLECTOR_RETENTION_DAYS', DEFAULT_RETENTION_DAYS, 0),
+    poolSize: integer('COLLECTOR_POOL_SIZE', 10, 1),
+    extras: flag('COLLECTOR_DEMO') ? demoOfflineSwitch() : undefined,
+  });
+  const { migrations, retentionDeleted } = collector.started;
+  console.log(
+    `collector: storage ${collector.storage}; ${surveys.size} survey(s) configured` +
+      (surveys.size === 0 && !acceptUnknown ? ' (set COLLECTOR_SURVEYS: until then every response is refused)' : '') +
+      (migrations.length ? `; applied migration(s) ${migrations.join(', ')}` : '') +
+      (retentionDeleted ? `; retention deleted ${retentionDeleted} old responses` : ''),
+  );
+  console.log(`collector listening on ${collector.url}`);
+  let stopping = false;
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    collector.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+} catch (error) {
+  console.error(`collector: ${(error as Error).message}`);
+  process.exit(1);
+}

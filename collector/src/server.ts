@@ -1,0 +1,116 @@
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { serve } from '@hono/node-server';
+import { DEFAULT_K } from 'encounter-survey/core';
+import { createApp, type AppExtras } from './app.js';
+import { openDatabase, type DatabaseLocation } from './db/database.js';
+import { migrate } from './db/migrations.js';
+import type { RateLimitOptions } from './rate-limit.js';
+import { DEFAULT_RETENTION_DAYS, startUpkeep } from './retention.js';
+import { ResponseStore } from './store.js';
+import { SurveyRegistry } from './surveys.js';
+
+/**
+ * Starts the collector: opens the database (PostgreSQL or embedded PGlite), applies migrations,
+ * runs retention once, then listens. Nothing that must survive a restart is held in memory.
+ */
+export interface CollectorOptions {
+  port?: number;
+  host?: string;
+  database: DatabaseLocation;
+  surveys?: SurveyRegistry;
+  /** Origins that get CORS headers (exact match, e.g. `https://example.org`). */
+  allowedOrigins?: readonly string[];
+  /** Guards exports and every staff route; at least 24 characters. */
+  staffToken: string;
+  /** Default 16 KiB, the widget's own per-payload cap. */
+  maxBodyBytes?: number;
+  /** Per socket address; `false` turns it off. Default 120 requests a minute. */
+  rateLimit?: RateLimitOptions | false;
+  k?: number;
+  /** Store responses to surveys without a config (totals only in summaries). Default false: 400. */
+  acceptUnknown?: boolean;
+  /** Days a response is kept after it was received; 0 keeps them. Default 730. */
+  retentionDays?: number;
+  /** PostgreSQL pool size per instance. */
+  poolSize?: number;
+  /** The demo's offline switch; never in production. */
+  extras?: AppExtras;
+  now?: () => Date;
+}
+
+export interface RunningCollector {
+  url: string;
+  storage: 'postgres' | 'pglite';
+  store: ResponseStore;
+  /** Migrations applied by this start, and responses deleted by retention at start. */
+  started: { migrations: number[]; retentionDeleted: number };
+  close(): Promise<void>;
+}
+
+export const MIN_STAFF_TOKEN_LENGTH = 24;
+
+export async function startCollector(options: CollectorOptions): Promise<RunningCollector> {
+  if (typeof options.staffToken !== 'string' || options.staffToken.length < MIN_STAFF_TOKEN_LENGTH) {
+    throw new Error(`COLLECTOR_STAFF_TOKEN must be at least ${MIN_STAFF_TOKEN_LENGTH} characters (e.g. \`openssl rand -base64 32\`).`);
+  }
+  if (!/^[A-Za-z0-9._~+/-]+=*$/.test(options.staffToken)) {
+    throw new Error('COLLECTOR_STAFF_TOKEN may use letters, digits and . _ ~ + / - (with = at the end), as a Bearer token can.');
+  }
+  const now = options.now ?? (() => new Date());
+  const db = await openDatabase(options.database, { poolSize: options.poolSize });
+  try {
+    const migrations = await migrate(db);
+    const store = new ResponseStore(db);
+    const retentionDays = options.retentionDays ?? DEFAULT_RETENTION_DAYS;
+    const upkeep = await startUpkeep(store, { days: retentionDays, now });
+    const app = createApp(
+      {
+        store,
+        surveys: options.surveys ?? new SurveyRegistry(),
+        storage: db.engine,
+        allowedOrigins: options.allowedOrigins ?? [],
+        staffToken: options.staffToken,
+        maxBodyBytes: options.maxBodyBytes ?? 16 * 1024,
+        rateLimit: options.rateLimit ?? { max: 120 },
+        k: options.k ?? DEFAULT_K,
+        acceptUnknown: options.acceptUnknown ?? false,
+        now,
+      },
+      options.extras,
+    );
+    const server = await listen(app.fetch, options.port ?? 8787, options.host ?? '127.0.0.1');
+    const address = server.address() as AddressInfo;
+    const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+    return {
+      url: `http://${host}:${address.port}`,
+      storage: db.engine,
+      store,
+      started: { migrations, retentionDeleted: upkeep.deletedAtStart },
+      async close() {
+        upkeep.stop();
+        await new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          server.closeAllConnections();
+        });
+        await db.close();
+      },
+    };
+  } catch (error) {
+    await db.close().catch(() => undefined);
+    throw error;
+  }
+}
+
+function listen(fetch: (request: Request) => Response | Promise<Response>, port: number, hostname: string): Promise<Server> {
+  return new Promise((resolve, reject) => {
+    const server = serve({ fetch, port, hostname }) as Server;
+    server.requestTimeout = 30_000;
+    server.headersTimeout = 10_000;
+    server.once('error', reject);
+    server.once('listening', () => {
+      server.off('error', reject);
+      resolve(server);
+    });
+  });
+}

@@ -1,0 +1,40 @@
+// The demo's COLLECTOR_SURVEYS folder holds exactly the configs the demo pages send from, so the
+// collector accepts what `npm start`'s pages submit (and would refuse anything else).
+import assert from 'node:assert/strict';
+import { readFile, readdir } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { test } from 'node:test';
+import { loadSurveys } from '../../collector/src/surveys.js';
+
+const demo = fileURLToPath(new URL('../../demo/', import.meta.url));
+
+test('every inline survey config in demo/*.html has the same file in demo/surveys/, and nothing else is there', async () => {
+  const inline = new Map<string, unknown>();
+  for (const page of (await readdir(demo)).filter((name) => name.endsWith('.html'))) {
+    const html = await readFile(`${demo}${page}`, 'utf8');
+    for (const [, json] of html.matchAll(/<encounter-survey[^>]*>\s*<script type="application\/json">([\s\S]*?)<\/script>/g)) {
+      const config = JSON.parse(json!) as { id: string };
+      inline.set(config.id, config);
+    }
+  }
+  assert.ok(inline.size >= 2, 'the demo pages have inline configs');
+  const files = (await readdir(`${demo}surveys`)).filter((name) => name.endsWith('.json'));
+  assert.deepEqual(files.sort(), [...inline.keys()].map((id) => `${id}.json`).sort());
+  for (const [id, config] of inline) {
+    assert.deepEqual(JSON.parse(await readFile(`${demo}surveys/${id}.json`, 'utf8')), config, `demo/surveys/${id}.json`);
+  }
+  const registry = await loadSurveys(`${demo}surveys`);
+  for (const id of inline.keys()) assert.ok(registry.has(id));
+});
+
+test('an invalid config file stops loading with its path and problem', async () => {
+  const { mkdtemp, writeFile, rm } = await import('node:fs/promises');
+  const { tmpdir } = await import('node:os');
+  const dir = await mkdtemp(`${tmpdir()}/surveys-`);
+  try {
+    await writeFile(`${dir}/broken.json`, JSON.stringify({ id: 'x', version: 1, title: 'X', questions: [{ id: 'q', type: 'rating', label: 'Q', min: 5, max: 1 }] }));
+    await assert.rejects(loadSurveys(dir), (error: Error) => /broken\.json/.test(error.message) && /questions/.test(error.message));
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});

@@ -1,0 +1,134 @@
+// The HTTP surface around storage: CORS for listed origins only, the rate limit, 404/405, health,
+// the staff token (and the refusal to start with a short one), the demo switch kept out of production.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { demoOfflineSwitch } from '../../collector/src/demo.js';
+import { startCollector } from '../../collector/src/server.js';
+import { TOKEN, engines, freshDatabase, json, post, submission, withCollector, type TestCollector } from './helpers.js';
+
+for (const { engine, skip } of engines) {
+  describe(`HTTP surface (${engine})`, { skip }, () => {
+    let collector: TestCollector;
+    before(async () => {
+      collector = await withCollector(engine);
+    });
+    after(() => collector?.stop());
+
+    test('a listed origin gets a preflight allowing Idempotency-Key and Altcha, exposing Retry-After', async () => {
+      const res = await fetch(`${collector.url}/responses`, {
+        method: 'OPTIONS',
+        headers: {
+          origin: 'http://allowed.test',
+          'access-control-request-method': 'POST',
+          'access-control-request-headers': 'content-type, idempotency-key',
+        },
+      });
+      assert.equal(res.status, 204);
+      assert.equal(res.headers.get('access-control-allow-origin'), 'http://allowed.test');
+      assert.deepEqual((res.headers.get('access-control-allow-headers') ?? '').split(','), ['content-type', 'idempotency-key', 'altcha']);
+      assert.match(res.headers.get('access-control-expose-headers') ?? '', /retry-after/);
+      assert.equal(res.headers.get('access-control-allow-credentials'), null);
+    });
+
+    test('any other origin gets no CORS headers; exports never get CORS headers', async () => {
+      const res = await fetch(`${collector.url}/responses`, {
+        method: 'OPTIONS',
+        headers: { origin: 'http://evil.test', 'access-control-request-method': 'POST' },
+      });
+      assert.equal(res.headers.get('access-control-allow-origin'), null);
+      const exportRes = await fetch(`${collector.url}/export.csv?survey=after-call`, {
+        headers: { origin: 'http://allowed.test', authorization: `Bearer ${TOKEN}` },
+      });
+      assert.equal(exportRes.status, 200);
+      assert.equal(exportRes.headers.get('access-control-allow-origin'), null);
+      await exportRes.body?.cancel();
+    });
+
+    test('over the rate limit → 429 rate-limited with Retry-After and CORS headers; health is exempt', async () => {
+      const limited = await withCollector(engine, { rateLimit: { max: 3 } });
+      after(() => limited.stop());
+      const statuses: number[] = [];
+      let last: Response | undefined;
+      for (let i = 0; i < 4; i += 1) {
+        last = await post(limited.url, submission(), { origin: 'http://allowed.test' });
+        statuses.push(last.status);
+      }
+      assert.deepEqual(statuses, [201, 201, 201, 429]);
+      assert.equal((await json(last!)).error, 'rate-limited');
+      assert.ok(Number(last!.headers.get('retry-after')) >= 1);
+      assert.equal(last!.headers.get('access-control-allow-origin'), 'http://allowed.test');
+      assert.equal((await fetch(`${limited.url}/health`)).status, 200);
+    });
+
+    test('unknown route → 404 not-found; wrong method → 405 with Allow', async () => {
+      const missing = await fetch(`${collector.url}/nope`);
+      assert.equal(missing.status, 404);
+      assert.deepEqual(Object.keys(await json(missing)), ['error', 'message']);
+      const wrong = await fetch(`${collector.url}/health`, { method: 'DELETE' });
+      assert.equal(wrong.status, 405);
+      assert.match(wrong.headers.get('allow') ?? '', /GET/);
+      assert.equal((await json(wrong)).error, 'method-not-allowed');
+    });
+
+    test(`GET /health → { ok: true, storage: "${engine}" }, no cookies, no caching`, async () => {
+      const res = await fetch(`${collector.url}/health`);
+      assert.deepEqual(await json(res), { ok: true, storage: engine });
+      assert.equal(res.headers.get('cache-control'), 'no-store');
+      assert.equal(res.headers.get('x-content-type-options'), 'nosniff');
+      assert.equal(res.headers.get('set-cookie'), null);
+    });
+
+    test('exports need the staff token: none, wrong, or a prefix of it → 401 unauthorized', async () => {
+      const attempts: Array<Record<string, string>> = [{}, { authorization: `Bearer ${TOKEN}x` }, { authorization: `Bearer ${TOKEN.slice(0, -1)}` }];
+      for (const headers of attempts) {
+        for (const path of ['/export.csv?survey=after-call', '/export.json?survey=after-call']) {
+          const res = await fetch(`${collector.url}${path}`, { headers });
+          assert.equal(res.status, 401, `${path} ${JSON.stringify(headers)}`);
+          assert.equal((await json(res)).error, 'unauthorized');
+          assert.match(res.headers.get('www-authenticate') ?? '', /^Bearer/);
+        }
+      }
+      const malformed = await fetch(`${collector.url}/export.csv?survey=after-call`, { headers: { authorization: TOKEN } });
+      assert.equal(malformed.status, 400);
+      assert.equal((await json(malformed)).error, 'invalid-authorization');
+    });
+
+    test('POST /demo/offline is not a route in production', async () => {
+      const res = await fetch(`${collector.url}/demo/offline`, { method: 'POST', body: '{"offline":true}' });
+      assert.equal(res.status, 404);
+    });
+  });
+}
+
+describe('start-up refusals and the demo switch', () => {
+  test('a staff token shorter than 24 characters is refused before anything starts', async () => {
+    await assert.rejects(
+      startCollector({ database: { dataDir: '/nonexistent/never-opened' }, staffToken: 'short-token-12345' }),
+      /at least 24 characters/,
+    );
+  });
+
+  test('with the demo switch, /responses answers 503 with Retry-After while "offline", then stores again', async () => {
+    const database = await freshDatabase('pglite');
+    const collector = await startCollector({
+      port: 0,
+      database: database.location,
+      staffToken: TOKEN,
+      surveys: (await import('./helpers.js')).surveys(),
+      extras: demoOfflineSwitch(),
+    });
+    try {
+      const set = (offline: boolean) => fetch(`${collector.url}/demo/offline`, { method: 'POST', body: JSON.stringify({ offline }) });
+      assert.equal((await set(true)).status, 200);
+      const body = submission();
+      const offline = await post(collector.url, body);
+      assert.equal(offline.status, 503);
+      assert.equal(offline.headers.get('retry-after'), '2');
+      assert.equal((await set(false)).status, 200);
+      assert.equal((await post(collector.url, body)).status, 201);
+    } finally {
+      await collector.close();
+      await database.drop();
+    }
+  });
+});
