@@ -1,4 +1,5 @@
-// `npm run build`: npm modules + .d.ts, the one-file bundle, JSON Schemas and custom-elements.json, into dist/.
+// `npm run build`: npm modules + .d.ts, the one-file bundle, JSON Schemas, custom-elements.json and the
+// framework typings and React components generated from it, into dist/.
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 
@@ -17,6 +18,7 @@ try {
   await run(bin('tsc'), ['-p', 'tsconfig.build.json']);
   await run('node', ['--import', 'tsx', 'scripts/json-schemas.ts']);
   await run(bin('cem'), ['analyze', '--quiet']);
+  await run('node', ['scripts/generate-frameworks.mjs']);
   console.log('built dist/');
 } catch (error) {
   console.error(error.message);
