@@ -1,6 +1,6 @@
 // `npm test`: everything a fresh machine needs, in order, failing fast:
-// browsers (apt-get when root) → type check → build + size budget → node tests (collector) →
-// the browser suite in Chromium, Firefox and WebKit. `--browsers-only` skips to the last step.
+// browsers (apt-get when root) → type check → build + size budget → node tests (collector, e2e) →
+// Node imports and the framework apps (scripts/test-frameworks.mjs) → the browser suite in Chromium, Firefox and WebKit. `--browsers-only` skips to the last step.
 // BROWSERS=chromium narrows the engines; TEST_FILES='test/core/**/*.test.ts' narrows the files.
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
@@ -40,6 +40,10 @@ if (!browsersOnly) {
   // Node-side tests: the collector, and the demo end to end (npm start + Chromium).
   const serverTests = [...nodeTestFiles('test/collector'), ...nodeTestFiles('test/e2e')];
   if (serverTests.length > 0) await run('node', ['--import', 'tsx', '--test', ...serverTests]);
+  // Every package entry imported in Node (a server rendering a page), then the package as a React,
+  // Vue and Svelte app gets it: packed, installed, built, typed and driven in Chromium.
+  await run('node', ['--test', ...nodeTestFiles('test/node')]);
+  await run('node', ['scripts/test-frameworks.mjs']);
 }
 
 let webkit;
