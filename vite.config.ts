@@ -1,4 +1,6 @@
-import { resolve } from 'node:path';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { minifyHTMLLiterals } from 'minify-literals';
 import { defineConfig, type Plugin } from 'vite';
 
 // Two builds from one config:
@@ -14,6 +16,7 @@ const npmEntries = {
   'components/support-type-selector/support-type-selector.define':
     'src/components/support-type-selector/support-type-selector.define.ts',
   'components/survey-summary/survey-summary.define': 'src/components/survey-summary/survey-summary.define.ts',
+  'components/survey-launcher/survey-launcher.define': 'src/components/survey-launcher/survey-launcher.define.ts',
 };
 
 const isExternal = (id: string) => /^(lit|@lit|lit-html|lit-element|zod|idb-keyval)(\/|$)/.test(id);
@@ -25,6 +28,11 @@ const isExternal = (id: string) => /^(lit|@lit|lit-html|lit-element|zod|idb-keyv
  */
 const chunkManifest: Plugin = {
   name: 'encounter-survey-chunk-manifest',
+  // The one-file build shares dist/ with the npm modules: clear only its own files from a previous build.
+  buildStart() {
+    if (!existsSync('dist')) return;
+    for (const file of readdirSync('dist')) if (file.startsWith('encounter-survey.')) rmSync(join('dist', file));
+  },
   generateBundle(_options, bundle) {
     const chunks = Object.values(bundle)
       .filter((file) => file.type === 'chunk')
@@ -33,10 +41,24 @@ const chunkManifest: Plugin = {
   },
 };
 
+/**
+ * Minifies the CSS inside our \`css\` templates (Lightning CSS, via minify-literals): the JS minifier
+ * leaves template strings as they are, and stylesheets are a good part of the first-question bytes.
+ * HTML templates are left alone, so no significant whitespace between words can go.
+ */
+const minifyCss: Plugin = {
+  name: 'encounter-survey-minify-css-literals',
+  async transform(code, id) {
+    if (!/\/src\/.*\.ts$/.test(id) || !code.includes('css`')) return null;
+    const result = await minifyHTMLLiterals(code, { fileName: id, html: false });
+    return result ? { code: result.code, map: result.map } : null;
+  },
+};
+
 export default defineConfig(({ mode }) => {
   if (mode === 'bundle') {
     return {
-      plugins: [chunkManifest],
+      plugins: [minifyCss, chunkManifest],
       build: {
         outDir: 'dist',
         emptyOutDir: false,
@@ -51,6 +73,7 @@ export default defineConfig(({ mode }) => {
           output: {
             // Library mode keeps ES output readable by default; these files are for <script> tags, so minify fully.
             minify: true,
+            codeSplitting: { groups: [{ name: 'encounter-survey', tags: ['$initial'] }] },
             // Chunks sit next to encounter-survey.js and are imported relative to it, from any CDN path.
             chunkFileNames: (chunk) => {
               const strings = /i18n\/(\w+)\/(\w+)\.ts$/.exec(chunk.facadeModuleId ?? '');
@@ -77,6 +100,7 @@ export default defineConfig(({ mode }) => {
   }
   if (mode === 'production') {
     return {
+      plugins: [minifyCss],
       build: {
         outDir: 'dist',
         emptyOutDir: true,

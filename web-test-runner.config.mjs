@@ -4,6 +4,7 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { puppeteerLauncher } from '@web/test-runner-puppeteer';
+import { visualRegressionPlugin } from '@web/test-runner-visual-regression/plugin';
 import { webdriverLauncher } from '@web/test-runner-webdriver';
 import { testCollectorMiddleware } from './test/support/test-collector.mjs';
 import { unavailableFilesMiddleware } from './test/support/unavailable-files.mjs';
@@ -70,7 +71,21 @@ export default {
   // test/collector holds node tests (run by scripts/test.mjs with node's test runner).
   files: process.env.TEST_FILES ? [process.env.TEST_FILES] : ['test/**/*.test.ts', '!test/collector/**', '!test/e2e/**'],
   nodeResolve: { exportConditions: ['browser'] },
-  plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' })],
+  plugins: [
+    esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' }),
+    // Screenshots compared with the committed baselines in test/visual/screenshots (Chromium only):
+    // `npm run test:update-screenshots` accepts intended changes; look at them before committing.
+    visualRegressionPlugin({
+      update: process.env.UPDATE_SCREENSHOTS === '1',
+      baseDir: 'test/visual/screenshots',
+      diffOptions: { threshold: 0.1 },
+      failureThreshold: 0.5,
+      failureThresholdType: 'percent',
+      getBaselineName: ({ name }) => `baseline/${name}`,
+      getDiffName: ({ name }) => `failed/${name}-diff`,
+      getFailedName: ({ name }) => `failed/${name}`,
+    }),
+  ],
   middleware: [
     testCollectorMiddleware(),
     unavailableFilesMiddleware(),

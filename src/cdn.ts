@@ -8,4 +8,5 @@ import { autoload } from './autoload.js';
 autoload({
   'support-type-selector': () => import('./components/support-type-selector/support-type-selector.define.js'),
   'survey-summary': () => import('./components/survey-summary/survey-summary.define.js'),
+  'survey-launcher': () => import('./components/survey-launcher/survey-launcher.define.js'),
 });

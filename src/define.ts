@@ -2,5 +2,6 @@
 import './components/encounter-survey/encounter-survey.define.js';
 import './components/support-type-selector/support-type-selector.define.js';
 import './components/survey-summary/survey-summary.define.js';
+import './components/survey-launcher/survey-launcher.define.js';
 
 export * from './index.js';

@@ -3,6 +3,7 @@
 export { EncounterSurvey } from './components/encounter-survey/encounter-survey.js';
 export { SupportTypeSelector } from './components/support-type-selector/support-type-selector.js';
 export { SurveySummary } from './components/survey-summary/survey-summary.js';
+export { SurveyLauncher } from './components/survey-launcher/survey-launcher.js';
 export * from './events/index.js';
 
 export { parseSurveyConfig, parseSurveyConfigJson, safeParseSurveyConfig } from './core/config/parse.js';

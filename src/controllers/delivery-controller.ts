@@ -1,24 +1,34 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { SurveyConfig } from '../core/config/schema.js';
 import type { Submission } from '../core/submission-schema.js';
 import { SurveyDeliveredEvent } from '../events/survey-delivered.js';
 import { SurveyQueuedEvent } from '../events/survey-queued.js';
 import { SurveyRejectedEvent } from '../events/survey-rejected.js';
 import { SurveyStatusEvent } from '../events/survey-status.js';
 import { SurveyStorageWarningEvent } from '../events/survey-storage-warning.js';
+import { resolveEndpoint } from '../components/internal/endpoint.js';
 import type { Outbox, OutboxEvent, OutboxOptions, OutboxStatus } from '../outbox/index.js';
+import { afterPaint } from './after-paint.js';
 import { PartUnavailableError } from './config-controller.js';
 
 /** What the respondent is told after submitting; never more technical than this. */
 export type DeliveryStatus = 'idle' | 'saved' | 'sending' | 'sent' | 'unsaved' | 'too-large' | 'unavailable';
 
 export interface DeliveryOptions {
-  /** The outbox's delivery options from the loaded config, or undefined while it is loading. */
-  outboxOptions: () => OutboxOptions | undefined;
+  /** The survey's config once known (its delivery options set up the shared outbox). */
+  config: () => SurveyConfig | undefined;
+  /** The element's `endpoint` attribute, which wins over the config's. */
+  endpoint: () => string | null;
+  /** Kiosks ask the browser to keep their storage. */
+  kiosk: () => boolean;
   /** An outbox the page supplied (the element's `outbox` property), used instead of the shared one. */
   supplied: () => Outbox | undefined;
 }
 
 const loadOutbox = () => import('../outbox/index.js');
+
+/** After the first question shows, the outbox loads on the first touch, or after this long anyway. */
+const PREPARE_AFTER_MS = 2000;
 
 /**
  * Connects an element to the page's shared outbox, which is a chunk of its own: loaded when the
@@ -37,6 +47,7 @@ export class DeliveryController implements ReactiveController {
   private readonly early = new Map<string, Event>();
   private readonly awaitingReceipt = new Set<string>();
   private lastId: string | null = null;
+  private preparing = false;
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
@@ -53,6 +64,30 @@ export class DeliveryController implements ReactiveController {
   hostUpdated() {
     // A page-supplied outbox is already loaded: listen from the start, so no warning is missed.
     if (this.options.supplied() && !this.outbox) void this.connect();
+    if (this.preparing || !this.options.config()) return;
+    // The first question is on screen: the outbox (and what earlier visits left in it) can load now
+    // without delaying it, on the first touch or shortly after.
+    this.preparing = true;
+    const prepare = () => this.prepare();
+    this.host.addEventListener('focusin', prepare, { once: true });
+    this.host.addEventListener('pointerdown', prepare, { once: true });
+    void afterPaint().then(() => setTimeout(prepare, PREPARE_AFTER_MS));
+  }
+
+  /**
+   * The shared outbox's options, from the first survey on the page whose config has loaded; with its
+   * endpoint, records held behind an endpoint error move to a corrected same-origin one on the next load.
+   */
+  private outboxOptions(): OutboxOptions | undefined {
+    const config = this.options.config();
+    if (!config) return undefined;
+    const endpoint = resolveEndpoint(this.options.endpoint(), config, document.baseURI);
+    return {
+      endpoint: endpoint.ok ? endpoint.url : undefined,
+      timeoutMs: config.delivery.timeoutMs,
+      headers: config.delivery.headers,
+      persist: this.options.kiosk() || config.delivery.persist,
+    };
   }
 
   hostDisconnected() {
@@ -69,7 +104,7 @@ export class DeliveryController implements ReactiveController {
     if (supplied && supplied !== this.outbox) this.use(supplied);
     if (this.outbox) return Promise.resolve(this.outbox);
     this.outboxPromise ??= loadOutbox().then(
-      ({ getSharedOutbox }) => this.outbox ?? this.use(getSharedOutbox(this.options.outboxOptions() ?? {})),
+      ({ getSharedOutbox }) => this.outbox ?? this.use(getSharedOutbox(this.outboxOptions() ?? {})),
       (error: unknown) => {
         this.outboxPromise = undefined; // try again on the next Submit
         throw new PartUnavailableError('The part that sends responses could not be loaded.', { cause: error });
@@ -80,7 +115,7 @@ export class DeliveryController implements ReactiveController {
 
   /** Starts loading the outbox without waiting (a survey is on screen: earlier responses may be waiting). */
   prepare() {
-    if (this.options.outboxOptions() || this.options.supplied()) this.connect().catch(() => undefined);
+    if (this.options.config() || this.options.supplied()) this.connect().catch(() => undefined);
   }
 
   /** Stores the response (throws when it cannot be kept), then lets the outbox deliver it. */

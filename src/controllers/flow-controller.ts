@@ -29,6 +29,8 @@ export class FlowController implements ReactiveController {
   generation = 0;
   /** Bumped each time problems are reported, so the summary is announced again on a second Submit. */
   reports = 0;
+  /** Whether the respondent has turned a page (the first page appears without a transition). */
+  turned = false;
   private pageIndex = 0;
   private config?: SurveyConfig;
 
@@ -104,6 +106,7 @@ export class FlowController implements ReactiveController {
     const pages = this.pages;
     if (step > 0 && !this.check(pages[this.page] ?? [])) return;
     this.problems = new Map();
+    this.turned = true;
     this.pageIndex = Math.min(Math.max(this.page + step, 0), pages.length - 1);
     this.host.requestUpdate();
     this.focusAfterUpdate('[part~="form"]');
@@ -147,6 +150,7 @@ export class FlowController implements ReactiveController {
   private clear() {
     this.answers = {};
     this.pageIndex = 0;
+    this.turned = false;
     this.problems = new Map();
     this.generation++;
     this.host.requestUpdate();

@@ -1,6 +1,5 @@
-import { html, nothing, type LitElement, type ReactiveController } from 'lit';
+import { html, nothing } from 'lit';
 import { isComplete } from '../core/answers.js';
-import type { LocalizedText, SurveyConfig } from '../core/config/schema.js';
 import { DEFAULTS } from '../core/config/defaults.js';
 import type { Phase } from '../core/flow.js';
 import { SurveyResetEvent } from '../events/survey-reset.js';
@@ -12,24 +11,12 @@ import {
   renderStaffPanel,
   renderStart,
 } from '../components/encounter-survey/kiosk-templates.js';
-import type { Clock } from './clock.js';
-import type { DeliveryController } from './delivery-controller.js';
-import type { FlowController } from './flow-controller.js';
+import { kioskStyles } from '../components/encounter-survey/kiosk.styles.js';
 import { IdleController } from './idle-controller.js';
+import { adoptModeStyles, type ModeContext, type SurveyHost, type SurveyMode, type SurveyParts } from './mode-controller.js';
 import { StaffPanelController } from './staff-panel-controller.js';
 import { WakeLockController } from './wake-lock-controller.js';
 
-export interface KioskOptions {
-  flow: FlowController;
-  delivery: DeliveryController;
-  config: () => SurveyConfig | undefined;
-  clock: () => Clock;
-  locale: () => string;
-  /** Survey text in the respondent's language (the title, the start message). */
-  text: (value: LocalizedText | undefined) => string;
-}
-
-type Host = LitElement;
 
 /** Where focus belongs on each screen once the staff panel closes. */
 const PHASE_FOCUS: Record<Phase, string> = {
@@ -45,11 +32,12 @@ const PHASE_FOCUS: Record<Phase, string> = {
  * the idle warning and wipe, the timed thank-you, the staff panel and the screen wake lock. It
  * never writes the phase itself: it sends the flow its events.
  */
-export class KioskController implements ReactiveController {
+export class KioskController implements SurveyMode {
   private readonly idle: IdleController;
   private readonly staff: StaffPanelController;
   private readonly wakeLock: WakeLockController;
   private readonly thankYouMs: () => number;
+  private readonly dropStyles: () => void;
   private seen: { phase: Phase; generation: number } | null = null;
   private staffSeen: string = 'closed';
   private thankYouTimer: unknown;
@@ -58,8 +46,8 @@ export class KioskController implements ReactiveController {
   private focusBeforeWarning: HTMLElement | null = null;
 
   constructor(
-    private readonly host: Host,
-    private readonly options: KioskOptions,
+    private readonly host: SurveyHost,
+    private readonly options: ModeContext,
   ) {
     const kiosk = () => ({ ...DEFAULTS.kiosk, ...options.config()?.kiosk });
     this.idle = new IdleController(host, {
@@ -75,6 +63,7 @@ export class KioskController implements ReactiveController {
       idleMs: () => kiosk().idleSeconds * 1000,
     });
     this.wakeLock = new WakeLockController(host);
+    this.dropStyles = adoptModeStyles(host, kioskStyles);
     this.thankYouMs = () => kiosk().thankYouSeconds * 1000;
     host.addController(this);
     // A kiosk waits for people all day: its outbox (and what earlier people left in it) loads now.
@@ -102,6 +91,7 @@ export class KioskController implements ReactiveController {
     this.host.removeController(this.staff);
     this.host.removeController(this.wakeLock);
     this.host.removeController(this);
+    this.dropStyles();
   }
 
   /** Follows the flow: what each new phase (or a reset) means for timers, the panel and focus. */
@@ -146,31 +136,31 @@ export class KioskController implements ReactiveController {
   /** The respondent left: wipe back to the start screen, never leave the page (the next person needs it). */
   quickExit() {
     this.discard('quick-exit');
+    return true;
   }
 
-  /** The kiosk's screens around the survey; `survey` renders the form or the thank-you. */
-  render(survey: () => unknown): unknown {
+  /** The kiosk's screens around the survey; the staff panel replaces everything while open. */
+  render({ survey, status, footer }: SurveyParts): unknown {
     const t = kioskStrings.get(this.options.locale());
     if (!t) return nothing;
     const config = this.options.config();
     const { phase } = this.options.flow;
     if (this.staff.state !== 'closed') {
-      return renderStaffPanel({ t, locale: this.options.locale(), bucket: config?.timeBucket ?? 'day', staff: this.staff, status: this.options.delivery.queue });
+      return html`${renderStaffPanel({ t, locale: this.options.locale(), bucket: config?.timeBucket ?? 'day', staff: this.staff, status: this.options.delivery.queue })}
+      ${status()}`;
     }
     const corner = renderStaffCorner(this.staff);
+    let screen: unknown;
     if (phase === 'start') {
       const message = config?.kiosk.startMessage ? this.options.text(config.kiosk.startMessage) : null;
-      return html`${renderStart(t, message, this.options.text(config?.title), this.begin)}${corner}`;
+      screen = renderStart(t, message, this.options.text(config?.title), this.begin);
+    } else if (phase === 'handover') screen = renderHandover(t, this.begin);
+    else {
+      const warning = this.idle.secondsLeft;
+      screen = html`<div ?inert=${warning !== null}>${survey()}</div>
+        ${warning !== null ? renderIdleWarning(t, warning, () => this.idle.extend()) : nothing}`;
     }
-    if (phase === 'handover') return html`${renderHandover(t, this.begin)}${corner}`;
-    const warning = this.idle.secondsLeft;
-    return html`<div ?inert=${warning !== null}>${survey()}</div>
-      ${warning !== null ? renderIdleWarning(t, warning, () => this.idle.extend()) : nothing}${corner}`;
-  }
-
-  /** Whether the safety footer shows (not over the staff panel). */
-  get showsFooter(): boolean {
-    return this.staff.state === 'closed';
+    return html`${screen}${corner} ${status()} ${footer()}`;
   }
 
   private readonly begin = () => {

@@ -26,3 +26,12 @@ export function bestLocale(wanted: ReadonlyArray<string | null | undefined>, off
 export function matchLocale(requested: string | null | undefined, locales: readonly string[]): string {
   return bestLocale([requested], locales) ?? locales[0] ?? 'en';
 }
+
+/**
+ * The locale a survey shows in, always one of its own, so its text, the built-in strings and `lang`
+ * (which picks a screen reader's voice) agree: the `lang` attribute, else the browser's first
+ * language the survey offers (es-MX finds es), else the survey's default.
+ */
+export function surveyLocale(attribute: string | null, browser: readonly string[], locales: readonly string[]): string {
+  return bestLocale(attribute ? [attribute] : browser, locales) ?? locales[0] ?? 'en';
+}

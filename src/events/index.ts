@@ -6,3 +6,6 @@ export { SurveyConfigErrorEvent } from './survey-config-error.js';
 export { SurveyResetEvent } from './survey-reset.js';
 export { SurveyStorageWarningEvent } from './survey-storage-warning.js';
 export { SurveyStatusEvent } from './survey-status.js';
+export { SurveyOpenEvent } from './survey-open.js';
+export { SurveyCloseEvent } from './survey-close.js';
+export { SurveyConfigWarningEvent } from './survey-config-warning.js';

@@ -45,6 +45,18 @@ export interface SurveyStrings {
   sendsNever: string;
   // Time buckets named in "what this survey sends"
   buckets: Record<'hour' | 'day' | 'week' | 'month', string>;
+  /** `<survey-launcher>`'s default label. */
+  feedback: string;
+  closeSurvey: string;
+  dontAskAgain: string;
+  /** "Don't ask again" keeps one date on the device; the disclosure says so. */
+  keptOnDevice: (date: string) => string;
+  /** Words for the faces of a 3- or 5-point scale, saddest first (read by screen readers). */
+  faces: (points: 3 | 5) => string[];
+  /** Read after a required question's name. */
+  requiredWord: string;
+  /** A text over its limit (set by a script, or pasted where `maxlength` is not enforced). */
+  charactersOver: (over: number) => string;
 }
 
 /** Kiosk screens and the staff panel (staff strings are never shown to respondents). */

@@ -61,9 +61,9 @@ export const crisisFollowUp: SurveyConfigInput = {
       maxLength: 300,
       showIf: { question: 'helpful', in: [1, 2] },
       label: {
-        en: 'What would have helped more? (optional)',
-        es: '¿Qué le habría ayudado más? (opcional)',
-        fr: 'Qu’est-ce qui vous aurait davantage aidé·e ? (facultatif)',
+        en: 'What would have helped more?',
+        es: '¿Qué le habría ayudado más?',
+        fr: 'Qu’est-ce qui vous aurait davantage aidé·e ?',
       },
       help: {
         en: 'Please do not include names or contact details.',

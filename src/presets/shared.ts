@@ -49,9 +49,9 @@ export const comment: SurveyConfigInput['questions'][number] = {
   multiline: true,
   maxLength: 500,
   label: {
-    en: 'Anything else you would like to tell us? (optional)',
-    es: '¿Algo más que quiera contarnos? (opcional)',
-    fr: 'Autre chose à nous dire ? (facultatif)',
+    en: 'Anything else you would like to tell us?',
+    es: '¿Algo más que quiera contarnos?',
+    fr: 'Autre chose à nous dire ?',
   },
   help: {
     en: 'Please do not include names or contact details.',

@@ -19,6 +19,8 @@ export class SurveyHarness {
     await this.element.updateComplete;
     await new Promise((resolve) => setTimeout(resolve, 0));
     await this.element.updateComplete;
+    // A page turn fades in: let it finish, so what a check sees is what a person sees.
+    await Promise.all((this.root?.getAnimations?.() ?? []).map((animation) => animation.finished.catch(() => undefined)));
   }
 
   /** Waits until the survey shows something: a question, a kiosk screen or a setup problem (languages, kiosk mode and presets load on demand). */

@@ -1,29 +1,22 @@
 import { html, LitElement, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import type { Answers } from '../../core/answers.js';
 import type { LocalizedText, SurveyConfig, SurveyConfigInput } from '../../core/config/schema.js';
-import { bestLocale } from '../../core/locale.js';
-import { buildSubmission } from '../../core/payload.js';
+import { surveyLocale } from '../../core/locale.js';
 import type { Submission } from '../../core/submission-schema.js';
 import { localize } from '../../core/text.js';
-import { afterPaint } from '../../controllers/after-paint.js';
 import { realClock, type Clock } from '../../controllers/clock.js';
-import { ConfigController, PartUnavailableError } from '../../controllers/config-controller.js';
+import { ConfigController } from '../../controllers/config-controller.js';
 import { DeliveryController } from '../../controllers/delivery-controller.js';
 import { FlowController } from '../../controllers/flow-controller.js';
-import type { KioskController } from '../../controllers/kiosk-controller.js';
-import { SurveyConfigErrorEvent } from '../../events/survey-config-error.js';
-import { SurveySubmitEvent } from '../../events/survey-submit.js';
+import { ModeController } from '../../controllers/mode-controller.js';
+import { ThemeController } from '../../controllers/theme-controller.js';
 import { surveyStrings } from '../../i18n/index.js';
 import type { Outbox } from '../../outbox/index.js';
-import { resolveEndpoint } from '../internal/endpoint.js';
-import { renderSafety } from '../internal/safety-templates.js';
 import { questionStyles } from '../shared/question.styles.js';
 import { themeStyles } from '../shared/theme.styles.js';
 import { encounterSurveyStyles } from './encounter-survey.styles.js';
-import { renderConfigError, renderForm, renderStatus, renderThankYou } from './survey-templates.js';
-
-/** After the first question shows, the outbox loads on the first touch, or after this long anyway. */
-const PREPARE_AFTER_MS = 2000;
+import { SetupReporter, setupIssues, storeResponse } from './setup.js';
+import { renderConfigError, surveyParts } from './survey-templates.js';
 
 /**
  * An anonymous post-encounter survey. Every response is stored on the device first, then sent
@@ -40,6 +33,9 @@ const PREPARE_AFTER_MS = 2000;
  * @event survey-reset - All answers were cleared. `detail.reason`.
  * @event survey-storage-warning - Responses cannot be kept on this device, or waited too long. `detail: { code, message }`.
  * @event survey-status - The shared queue changed. `detail.status` is the outbox status.
+ * @event survey-open - A dialog or slide-in survey opened.
+ * @event survey-close - A dialog or slide-in survey closed; the answers so far are kept in memory. `detail.reason`.
+ * @event survey-config-warning - The theme was adjusted to stay readable (a brand colour with too little contrast). `detail.issues: { path, message }[]`.
  *
  * @slot - An optional `<script type="application/json">` holding the survey config.
  *
@@ -63,7 +59,8 @@ const PREPARE_AFTER_MS = 2000;
  * @csspart scale-ends - The labels under a rating scale's ends.
  * @csspart text-input - A text question's input or textarea.
  * @csspart character-count - The characters-left counter.
- * @csspart progress - "Step n of m".
+ * @csspart progress - "Step n of m" and its bar.
+ * @csspart progress-bar - The bar showing how far through the pages the respondent is.
  * @csspart back-button - The Back button.
  * @csspart next-button - The Next button.
  * @csspart submit-button - The Submit button.
@@ -71,6 +68,7 @@ const PREPARE_AFTER_MS = 2000;
  * @csspart status - The calm delivery status line.
  * @csspart config-error - The box listing config problems (for page authors).
  * @csspart footer - Safety footer: helplines, quick exit, "what this survey sends".
+ * @csspart safety-heading - The footer's one heading ("Need help now?").
  * @csspart safety-message - The organisation's safety message.
  * @csspart helplines - The list of helplines.
  * @csspart quick-exit - The "Leave this page" button.
@@ -85,13 +83,18 @@ const PREPARE_AFTER_MS = 2000;
  * @csspart staff-panel - Kiosk staff panel.
  * @csspart send-now - Staff panel "Send now".
  * @csspart export - Staff panel "Export responses".
+ * @csspart dialog - `mode="dialog"`: the native modal dialog.
+ * @csspart slide-in - `mode="slide-in"`: the card in a corner of the page.
+ * @csspart close-button - Close, in a dialog or slide-in.
+ * @csspart dont-ask-again - "Don't ask me again", when the page enables it.
  *
  * @cssproperty --es-color-text - Text colour.
  * @cssproperty --es-color-muted - Secondary text colour.
  * @cssproperty --es-color-background - Background colour.
  * @cssproperty --es-color-surface - Colour of raised surfaces.
  * @cssproperty --es-color-border - Border colour.
- * @cssproperty --es-color-accent - Buttons, links and checked inputs.
+ * @cssproperty --es-accent - The one brand colour; buttons, links, checked cards and the focus ring derive from it (contrast is checked and adjusted).
+ * @cssproperty --es-color-accent - Buttons, links and checked inputs (overrides `--es-accent` as is, unchecked).
  * @cssproperty --es-color-accent-text - Text on accent-coloured buttons.
  * @cssproperty --es-color-danger - Validation messages.
  * @cssproperty --es-color-focus - Focus ring.
@@ -100,7 +103,8 @@ const PREPARE_AFTER_MS = 2000;
  * @cssproperty --es-radius - Corner radius.
  * @cssproperty --es-spacing - Base spacing unit.
  * @cssproperty --es-max-width - Maximum width of the survey.
- * @cssproperty --es-target-size - Minimum size of every control (24px; 44px in kiosk mode).
+ * @cssproperty --es-target-size - Minimum size of every control (44px).
+ * @cssproperty --es-slide-in-offset - Distance of the slide-in card from the page edges (1rem).
  */
 export class EncounterSurvey extends LitElement {
   static override styles = [themeStyles, questionStyles, encounterSurveyStyles];
@@ -112,6 +116,11 @@ export class EncounterSurvey extends LitElement {
     endpoint: {},
     locale: { attribute: 'lang' },
     mode: { reflect: true },
+    theme: { reflect: true },
+    position: { reflect: true },
+    openAfter: { attribute: 'open-after' },
+    openOn: { attribute: 'open-on' },
+    dontAskAgain: { attribute: 'dont-ask-again', type: Number },
     outbox: { attribute: false },
     clock: { attribute: false },
   };
@@ -130,8 +139,21 @@ export class EncounterSurvey extends LitElement {
   declare endpoint: string | null;
   /** The `lang` attribute: language of the survey and of the built-in UI strings. */
   declare locale: string | null;
-  /** `inline` (default) or `kiosk` for shared tablets. */
-  declare mode: 'inline' | 'kiosk';
+  /** `inline` (default), `kiosk` for shared tablets, `dialog` (a modal) or `slide-in` (a card in a corner). */
+  declare mode: 'inline' | 'kiosk' | 'dialog' | 'slide-in';
+  /** `light` (default), `dark`, `auto` (follows the device) or `high-contrast`. */
+  declare theme: 'light' | 'dark' | 'auto' | 'high-contrast';
+  /** Slide-in only: `bottom-end` (default), `bottom-start`, `top-end` or `top-start` (logical: mirrors in RTL). */
+  declare position: 'bottom-end' | 'bottom-start' | 'top-end' | 'top-start';
+  /** Dialog and slide-in: open by itself after this long on the page, e.g. `30s` or `2m`. Off by default. */
+  declare openAfter: string | null;
+  /** Dialog and slide-in: open by itself once the page is scrolled this far, e.g. `scroll:60%`. Off by default. */
+  declare openOn: string | null;
+  /**
+   * Dialog and slide-in: offer "Don't ask me again", which keeps one date on the device (this many
+   * days ahead, day precision) so the automatic triggers stay quiet until then. Off by default.
+   */
+  declare dontAskAgain: number | null;
   /**
    * The queue responses go through. Default: the page's shared outbox (`getSharedOutbox()`), one per
    * database, so several surveys never send a response twice. Set one from `createOutbox()` for
@@ -149,27 +171,21 @@ export class EncounterSurvey extends LitElement {
     store: (answers) => this.store(answers),
   });
   private readonly delivery = new DeliveryController(this, {
-    outboxOptions: () => {
-      const config = this.surveyConfig;
-      if (!config) return undefined;
-      // The first survey on the page sets up the shared outbox; with its endpoint, records held
-      // behind an endpoint error move to a corrected same-origin endpoint on the next load.
-      const endpoint = resolveEndpoint(this.endpoint, config, document.baseURI);
-      return {
-        endpoint: endpoint.ok ? endpoint.url : undefined,
-        timeoutMs: config.delivery.timeoutMs,
-        headers: config.delivery.headers,
-        persist: this.mode === 'kiosk' || config.delivery.persist,
-      };
-    },
+    config: () => this.surveyConfig,
+    endpoint: () => this.endpoint,
+    kiosk: () => this.mode === 'kiosk',
     supplied: () => this.outbox,
   });
-  /** Kiosk mode's controller, loaded (a chunk of its own) only in kiosk mode. */
-  private kiosk?: KioskController;
-  private kioskProblem = false;
-  /** The setup problems last reported, so each distinct list is reported (event + console) once. */
-  private reportedSetup = '';
-  private preparing = false;
+  private readonly modes = new ModeController(this, {
+    flow: this.flow,
+    delivery: this.delivery,
+    config: () => this.surveyConfig,
+    clock: () => this.clock,
+    locale: () => this.activeLocale,
+    text: (value) => this.text(value),
+  });
+  private readonly setup = new SetupReporter(this);
+  private readonly themeCheck = new ThemeController(this, () => this.surveyConfig?.theme?.accent);
 
   constructor() {
     super();
@@ -179,6 +195,11 @@ export class EncounterSurvey extends LitElement {
     this.endpoint = null;
     this.locale = null;
     this.mode = 'inline';
+    this.theme = 'light';
+    this.position = 'bottom-end';
+    this.openAfter = null;
+    this.openOn = null;
+    this.dontAskAgain = null;
     this.outbox = undefined;
     this.clock = realClock;
   }
@@ -203,39 +224,40 @@ export class EncounterSurvey extends LitElement {
     return this.flow.submit();
   }
 
-  /**
-   * One of the survey's own locales, so its text, the built-in strings and `lang` (which picks a
-   * screen reader's voice) always agree: the `lang` attribute, else the browser's first language
-   * the survey offers (es-MX finds es), else the survey's default.
-   */
-  private get activeLocale(): string {
-    const config = this.surveyConfig;
-    if (!config) return this.locale ?? navigator.language;
-    return bestLocale(this.locale ? [this.locale] : navigator.languages, config.locales) ?? config.locales[0]!;
+  /** Dialog and slide-in: shows the survey (focus moves in). Answers given earlier are still there. */
+  async open() {
+    await this.updateComplete;
+    this.modes.current?.open?.();
   }
 
-  private text = (value: LocalizedText | undefined): string =>
-    localize(value, this.activeLocale, this.surveyConfig?.locales[0] ?? 'en');
+  /** Dialog and slide-in: hides the survey; the answers so far stay in memory for the next `open()`. */
+  close() {
+    this.modes.current?.close?.();
+  }
+
+  /** Checks the brand colour's contrast again: call it after changing `--es-accent` while the page runs. */
+  refreshTheme() {
+    this.themeCheck.recheck();
+  }
+
+  private get activeLocale(): string {
+    const config = this.surveyConfig;
+    return config ? surveyLocale(this.locale, navigator.languages, config.locales) : (this.locale ?? navigator.language);
+  }
+
+  private text(value: LocalizedText | undefined): string {
+    return localize(value, this.activeLocale, this.surveyConfig?.locales[0] ?? 'en');
+  }
 
   /** Everything Submit does once the answers are complete (the flow controller calls it). */
-  private async store(answers: Answers): Promise<Submission | null> {
-    let config: SurveyConfig;
-    try {
-      config = await this.configSource.validated();
-    } catch (error) {
-      if (error instanceof PartUnavailableError) this.delivery.unavailable();
-      throw error;
-    }
-    const submission = buildSubmission(config, answers, {
-      now: () => Date.now(),
-      randomId: () => crypto.randomUUID(),
+  private store(answers: Answers): Promise<Submission | null> {
+    return storeResponse(answers, {
+      host: this,
+      config: this.configSource,
+      delivery: this.delivery,
+      endpoint: this.endpoint,
       locale: this.activeLocale,
     });
-    if (!this.dispatchEvent(new SurveySubmitEvent({ submission }))) return null;
-    const endpoint = resolveEndpoint(this.endpoint, config, document.baseURI);
-    if (!endpoint.ok) throw new Error(`encounter-survey: ${endpoint.message}`);
-    await this.delivery.submit(submission, endpoint.url);
-    return submission;
   }
 
   protected override willUpdate(changed: PropertyValues<this>) {
@@ -245,70 +267,17 @@ export class EncounterSurvey extends LitElement {
       src: this.src,
       preset: this.preset,
     });
-    if (changed.has('mode')) this.applyMode();
+    if (changed.has('mode')) {
+      this.modes.set(this.mode);
+      // A fresh start in the new mode (a kiosk opens on its start screen).
+      this.flow.reset(null);
+    }
     if (!surveyStrings.get(this.activeLocale)) void surveyStrings.load(this.activeLocale).then(() => this.requestUpdate());
-    this.reportSetup();
+    this.setup.report(this.issues());
   }
 
-  protected override updated() {
-    if (!this.preparing && this.surveyConfig) {
-      // The first question is on screen: the outbox can load now without delaying it.
-      this.preparing = true;
-      const prepare = () => this.delivery.prepare();
-      this.addEventListener('focusin', prepare, { once: true });
-      this.addEventListener('pointerdown', prepare, { once: true });
-      void afterPaint().then(() => setTimeout(prepare, PREPARE_AFTER_MS));
-    }
-  }
-
-  /** A fresh start in the new mode; kiosk mode's part loads when first needed. */
-  private applyMode() {
-    if (this.mode === 'kiosk' && !this.kiosk) void this.loadKiosk();
-    if (this.mode !== 'kiosk' && this.kiosk) {
-      this.kiosk.detach();
-      this.kiosk = undefined;
-    }
-    this.flow.reset(null);
-  }
-
-  private async loadKiosk() {
-    try {
-      const { KioskController } = await import('../../controllers/kiosk-controller.js');
-      if (this.mode !== 'kiosk' || this.kiosk) return;
-      this.kiosk = new KioskController(this, {
-        flow: this.flow,
-        delivery: this.delivery,
-        config: () => this.surveyConfig,
-        clock: () => this.clock,
-        locale: () => this.activeLocale,
-        text: this.text,
-      });
-      this.kioskProblem = false;
-    } catch {
-      this.kioskProblem = true;
-    }
-    this.requestUpdate();
-  }
-
-  /** Problems with the setup, for the page author; empty when the survey can be shown. */
-  private setupIssues(): ReadonlyArray<{ path: string; message: string }> {
-    const state = this.configSource.state;
-    if (state.status === 'error') return state.issues;
-    if (this.kioskProblem) return [{ path: 'mode', message: 'Kiosk mode could not be loaded; check the connection and reload the page.' }];
-    // Until validation has its verdict, what the quick read found is not yet worth reporting.
-    if (state.status === 'loading' || !state.validated) return [];
-    const endpoint = resolveEndpoint(this.endpoint, state.config, document.baseURI);
-    return endpoint.ok ? [] : [{ path: 'endpoint', message: endpoint.message }];
-  }
-
-  private reportSetup() {
-    const issues = this.setupIssues();
-    const report = issues.map((issue) => `  ${issue.path || '(root)'}: ${issue.message}`).join('\n');
-    if (report === this.reportedSetup) return;
-    this.reportedSetup = report;
-    if (!report) return;
-    this.dispatchEvent(new SurveyConfigErrorEvent({ issues }));
-    console.error(`encounter-survey: the setup has problems:\n${report}`);
+  private issues() {
+    return setupIssues(this.configSource.state, this.modes.problem, this.endpoint, document.baseURI);
   }
 
   private readonly onSubmit = (event: SubmitEvent) => {
@@ -320,7 +289,7 @@ export class EncounterSurvey extends LitElement {
 
   private readonly onQuickExit = (url: string) => {
     // On a shared tablet, leaving the page would strand the kiosk on another site for everyone after.
-    if (this.kiosk) return this.kiosk.quickExit();
+    if (this.modes.current?.quickExit?.()) return;
     this.delivery.clear();
     this.flow.reset('quick-exit');
     // replace(): Back must not return to the survey.
@@ -331,20 +300,22 @@ export class EncounterSurvey extends LitElement {
     const locale = this.activeLocale;
     const t = surveyStrings.get(locale);
     const state = this.configSource.state;
-    const waiting = state.status === 'loading' || (this.mode === 'kiosk' && !this.kiosk && !this.kioskProblem);
-    if (!t || waiting) return html`<div part="base" aria-busy="true">${t?.loading ?? nothing}</div>`;
-    const issues = this.setupIssues();
+    if (!t || state.status === 'loading' || this.modes.waiting) return html`<div part="base" aria-busy="true">${t?.loading ?? nothing}</div>`;
+    const issues = this.issues();
     if (state.status === 'error' || issues.length > 0) return renderConfigError(issues, t);
-    const config = state.config;
-    const survey = () =>
-      this.flow.phase === 'done'
-        ? renderThankYou(config.thankYou ? this.text(config.thankYou) : t.statusSent)
-        : renderForm({ config, flow: this.flow, t, locale, text: this.text, onSubmit: this.onSubmit });
-    const footer =
-      this.kiosk && !this.kiosk.showsFooter ? nothing : renderSafety({ config, locale, t, onQuickExit: this.onQuickExit });
-    // One status element for every phase, so screen readers announce its change of text.
+    const parts = surveyParts({
+      config: state.config,
+      flow: this.flow,
+      status: this.delivery.status,
+      t,
+      locale,
+      onSubmit: this.onSubmit,
+      onQuickExit: this.onQuickExit,
+      dontAskAgainDays: this.dontAskAgain,
+    });
+    const mode = this.modes.current;
     return html`<div part="base" lang=${locale} dir=${t.$dir}>
-      ${this.kiosk ? this.kiosk.render(survey) : survey()} ${renderStatus(this.delivery.status, t)} ${footer}
+      ${mode ? mode.render(parts) : html`${parts.survey()} ${parts.status()} ${parts.footer()}`}
     </div>`;
   }
 }

@@ -10,6 +10,8 @@ interface SafetyContext {
   locale: string;
   t: SurveyStrings;
   onQuickExit: (url: string) => void;
+  /** Days "don't ask again" lasts, when the page offers it: the disclosure says what that keeps. */
+  dontAskAgainDays?: number | null;
 }
 
 /** A link only for URLs that passed the config check; anything else stays plain text. */
@@ -52,6 +54,8 @@ function fieldWords(field: SubmissionField, ctx: SafetyContext): string {
 
 /** "What this survey sends": the model's own list of fields, in the respondent's language. */
 export function renderDisclosure(ctx: SafetyContext) {
+  const days = ctx.dontAskAgainDays ?? 0;
+  const until = days > 0 ? new Date(Date.now() + days * 86_400_000).toLocaleDateString(ctx.locale, { dateStyle: 'long', timeZone: 'UTC' }) : null;
   return html`<details part="disclosure">
     <summary>${ctx.t.whatThisSends}</summary>
     <p>${ctx.t.sendsIntro}</p>
@@ -59,34 +63,41 @@ export function renderDisclosure(ctx: SafetyContext) {
       ${describeSubmission(ctx.config, ctx.locale).map((field) => html`<li>${fieldWords(field, ctx)}</li>`)}
     </ul>
     <p>${ctx.t.sendsNever}</p>
+    ${until ? html`<p>${ctx.t.keptOnDevice(until)}</p>` : nothing}
     ${ctx.config.privacyUrl ? html`<p>${safeLink(ctx.config.privacyUrl, ctx.config.privacyUrl)}</p>` : nothing}
   </details>`;
 }
 
-/** Helplines footer and quick exit, on every screen when configured. Never triage. */
+/**
+ * The safety footer, on every screen: one heading, the organisation's own message, helplines as
+ * text or safe links, and quick exit; then "what this survey sends". Never triage.
+ */
 export function renderSafety(ctx: SafetyContext) {
   const { safety } = ctx.config;
   const fallback = ctx.config.locales[0]!;
   const text = (value: Parameters<typeof localize>[0]) => localize(value, ctx.locale, fallback);
   const exit = safety?.quickExit ? checkSafeUrl(safety.quickExit.url, { allowTelMailto: false }) : null;
+  const help = safety?.footer || safety?.helplines?.length;
   return html`<div class="footer" part="footer">
+    ${help
+      ? html`<h3 part="safety-heading">${ctx.t.needHelpNow}</h3>
+          ${safety?.footer ? html`<p part="safety-message">${text(safety.footer)}</p>` : nothing}
+          ${safety?.helplines?.length
+            ? html`<ul part="helplines">
+                ${safety.helplines.map(
+                  (line) => html`<li>
+                    <span class="helpline-name">${text(line.name)}</span>${line.phone ? html` ${phoneLink(line.phone)}` : nothing}
+                    ${line.url ? html` ${safeLink(line.url, line.url)}` : nothing}
+                    ${line.hours ? html` <span class="helpline-hours">(${text(line.hours)})</span>` : nothing}
+                  </li>`,
+                )}
+              </ul>`
+            : nothing}`
+      : nothing}
     ${exit?.ok
       ? html`<button type="button" class="quick-exit" part="quick-exit" @click=${() => ctx.onQuickExit(exit.url)}>
           ${safety?.quickExit?.label ? text(safety.quickExit.label) : ctx.t.leave}
         </button>`
-      : nothing}
-    ${safety?.footer ? html`<p part="safety-message">${text(safety.footer)}</p>` : nothing}
-    ${safety?.helplines?.length
-      ? html`<p>${ctx.t.needHelpNow}</p>
-          <ul part="helplines">
-            ${safety.helplines.map(
-              (line) => html`<li>
-                ${text(line.name)}${line.phone ? html`: ${phoneLink(line.phone)}` : nothing}
-                ${line.url ? html` ${safeLink(line.url, line.url)}` : nothing}
-                ${line.hours ? html` (${text(line.hours)})` : nothing}
-              </li>`,
-            )}
-          </ul>`
       : nothing}
     ${renderDisclosure(ctx)}
   </div>`;

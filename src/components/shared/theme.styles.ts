@@ -1,45 +1,81 @@
 import { css } from 'lit';
 
 /**
- * Design tokens shared by every element. Page authors theme with these custom properties
- * (prefix `--es-`); nothing here is built from config strings.
- * Light by default, dark under `prefers-color-scheme: dark`, system colours under forced colours.
+ * Design tokens shared by every element. Page authors theme with the `--es-*` custom properties
+ * (one brand colour, `--es-accent`, derives the rest); nothing here is built from config strings.
+ * `theme`: light (default), dark, auto (follows the device), high-contrast; forced colours use the
+ * system's own. Every pair of colours in each theme passes WCAG 1.4.3 / 1.4.11 (tested).
  */
 export const themeStyles = css`
   :host {
-    --_text: var(--es-color-text, #1f2328);
-    --_muted: var(--es-color-muted, #57606a);
+    --_text: var(--es-color-text, #1d2321);
+    --_muted: var(--es-color-muted, #56605c);
     --_background: var(--es-color-background, #ffffff);
-    --_surface: var(--es-color-surface, #f6f8fa);
-    --_border: var(--es-color-border, #8c959f);
-    --_accent: var(--es-color-accent, #0b5cad);
+    --_surface: var(--es-color-surface, #f5f7f6);
+    --_border: var(--es-color-border, #8a9490);
+    --_accent: var(--es-color-accent, var(--es-accent, #0e6e5c));
     --_accent-text: var(--es-color-accent-text, #ffffff);
-    --_danger: var(--es-color-danger, #b42318);
-    --_focus: var(--es-color-focus, #0b5cad);
-    --_radius: var(--es-radius, 0.5rem);
+    --_danger: var(--es-color-danger, #b3261e);
+    --_focus: var(--es-color-focus, var(--_accent));
+    --_accent-soft: color-mix(in srgb, var(--_accent) 10%, var(--_background));
+    --_danger-soft: color-mix(in srgb, var(--_danger) 8%, var(--_background));
+    --_border-width: 1px;
+    --_focus-width: 3px;
+    --_radius: var(--es-radius, 0.75rem);
     --_spacing: var(--es-spacing, 1rem);
-    --_target: var(--es-target-size, 24px);
+    --_target: var(--es-target-size, 44px);
     --_max-width: var(--es-max-width, 40rem);
     font-family: var(--es-font-family, inherit);
     font-size: var(--es-font-size, 1rem);
     color: var(--_text);
     line-height: 1.5;
+    color-scheme: light;
+  }
+  :host([theme='dark']) {
+    color-scheme: dark;
+    --_text: var(--es-color-text, #e8eeec);
+    --_muted: var(--es-color-muted, #a9b4b0);
+    --_background: var(--es-color-background, #121816);
+    --_surface: var(--es-color-surface, #1b2320);
+    --_border: var(--es-color-border, #7d8884);
+    --_accent: var(--es-color-accent, var(--es-accent, #6fd6c1));
+    --_accent-text: var(--es-color-accent-text, #0b1412);
+    --_danger: var(--es-color-danger, #ff8a80);
+    --_accent-soft: color-mix(in srgb, var(--_accent) 16%, var(--_background));
   }
   @media (prefers-color-scheme: dark) {
-    :host {
-      --_text: var(--es-color-text, #e6edf3);
-      --_muted: var(--es-color-muted, #a5afbb);
-      --_background: var(--es-color-background, #0d1117);
-      --_surface: var(--es-color-surface, #161b22);
-      --_border: var(--es-color-border, #6e7681);
-      --_accent: var(--es-color-accent, #6cb6ff);
-      --_accent-text: var(--es-color-accent-text, #0d1117);
-      --_danger: var(--es-color-danger, #ff8b80);
-      --_focus: var(--es-color-focus, #6cb6ff);
+    :host([theme='auto']) {
+      color-scheme: dark;
+      --_text: var(--es-color-text, #e8eeec);
+      --_muted: var(--es-color-muted, #a9b4b0);
+      --_background: var(--es-color-background, #121816);
+      --_surface: var(--es-color-surface, #1b2320);
+      --_border: var(--es-color-border, #7d8884);
+      --_accent: var(--es-color-accent, var(--es-accent, #6fd6c1));
+      --_accent-text: var(--es-color-accent-text, #0b1412);
+      --_danger: var(--es-color-danger, #ff8a80);
+      --_accent-soft: color-mix(in srgb, var(--_accent) 16%, var(--_background));
     }
   }
+  /* A fixed palette: black on white, no grey text, thick borders and focus rings. */
+  :host([theme='high-contrast']) {
+    --_text: #000000;
+    --_muted: #000000;
+    --_background: #ffffff;
+    --_surface: #ffffff;
+    --_border: #000000;
+    --_accent: #0037a3;
+    --_accent-text: #ffffff;
+    --_danger: #a00000;
+    --_focus: #000000;
+    --_accent-soft: #e6ecf8;
+    --_danger-soft: #ffffff;
+    --_border-width: 2px;
+    --_focus-width: 4px;
+  }
   @media (forced-colors: active) {
-    :host {
+    :host,
+    :host([theme]) {
       --_text: CanvasText;
       --_muted: CanvasText;
       --_background: Canvas;
@@ -49,6 +85,8 @@ export const themeStyles = css`
       --_accent-text: HighlightText;
       --_danger: CanvasText;
       --_focus: Highlight;
+      --_accent-soft: Canvas;
+      --_danger-soft: Canvas;
     }
   }
   @media (prefers-reduced-motion: reduce) {
@@ -63,7 +101,7 @@ export const themeStyles = css`
     display: none;
   }
   :focus-visible {
-    outline: 3px solid var(--_focus);
+    outline: var(--_focus-width) solid var(--_focus);
     outline-offset: 2px;
   }
   .visually-hidden {
@@ -73,5 +111,10 @@ export const themeStyles = css`
     overflow: hidden;
     clip-path: inset(50%);
     white-space: nowrap;
+  }
+  .icon {
+    inline-size: 1.25em;
+    block-size: 1.25em;
+    flex: none;
   }
 `;

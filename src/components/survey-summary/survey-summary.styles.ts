@@ -64,6 +64,9 @@ export const surveySummaryStyles = css`
     border-radius: var(--_radius);
     cursor: pointer;
   }
+  th {
+    overflow-wrap: anywhere;
+  }
   table {
     border-collapse: collapse;
     margin-block-start: calc(var(--_spacing) * 0.75);

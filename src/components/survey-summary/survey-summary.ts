@@ -180,7 +180,9 @@ export class SurveySummary extends LitElement {
           : html`<button part="toggle" type="button" aria-expanded=${this.showTable ? 'true' : 'false'} aria-controls="table" @click=${() => (this.showTable = !this.showTable)}>
                 ${this.showTable ? t.hideTable : t.showTable}
               </button>
-              <table id="table" part="table" class=${this.showTable ? 'table' : 'table visually-hidden'}>
+              <!-- A table cannot be narrower than its words: hide its wrapper, so nothing keeps the page wide. -->
+              <div id="table" class=${this.showTable ? 'table-wrap' : 'table-wrap visually-hidden'}>
+              <table part="table" class="table">
                 <caption>${caption}</caption>
                 <thead>
                   <tr><th scope="col">${t.answer}</th><th scope="col">${t.count}</th><th scope="col">${t.share}</th></tr>
@@ -199,7 +201,8 @@ export class SurveySummary extends LitElement {
                 <tfoot>
                   <tr><th scope="row">${t.answeredHeading}</th><td>${answered}</td><td></td></tr>
                 </tfoot>
-              </table>`}
+              </table>
+              </div>`}
       </figure>
     `;
   }

@@ -121,6 +121,7 @@ export function checkSurvey(input: PartialStructured, broken: BrokenParts = NOTH
       if (min > max) add(`${at}.min`, `min (${min}) is greater than max (${max})`);
       else if (min === max) add(`${at}.max`, 'A scale needs at least two points (max must be greater than min)');
       else if (max - min > 10) add(`${at}.max`, 'A scale can have at most 11 points (max − min ≤ 10)');
+      if (question.display === 'faces' && max - min !== 2 && max - min !== 4) add(`${at}.display`, 'Faces need a scale of 3 or 5 points');
       text(`${at}.minLabel`, question.minLabel);
       text(`${at}.maxLabel`, question.maxLabel);
       for (const [key, label] of Object.entries(question.pointLabels ?? {})) {

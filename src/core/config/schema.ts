@@ -88,6 +88,8 @@ const ratingQuestionSchema = z.strictObject({
   maxLabel: z.optional(localizedTextSchema),
   /** Labels for single points, keyed by the point: `{ "3": "Okay" }`. */
   pointLabels: z.optional(z.record(z.string(), localizedTextSchema)),
+  /** `numbers` (default), or `faces` for a 3- or 5-point scale (drawn faces, named for screen readers). */
+  display: z.optional(z.enum(['numbers', 'faces'])),
 });
 const textQuestionSchema = z.strictObject({
   type: z.literal('text'),
@@ -174,6 +176,8 @@ export const surveyConfigSchema = z.strictObject({
   kiosk: z.prefault(kioskOptionsSchema, {}),
   safety: z.optional(safetyOptionsSchema),
   privacyUrl: z.optional(url),
+  /** Looks: one brand colour; the rest derives from it, and its contrast is checked where it shows. */
+  theme: z.optional(z.strictObject({ accent: z.optional(z.string().check(z.regex(/^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/, 'Use a hex colour such as "#0e6e5c"'))) })),
 });
 
 export type LocalizedText = z.output<typeof localizedTextSchema>;

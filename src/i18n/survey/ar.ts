@@ -35,7 +35,7 @@ const strings: SurveyStrings = {
   configError: 'لا يمكن عرض هذا الاستبيان لأن إعداده يحتوي على مشكلات:',
   loading: 'جارٍ التحميل…',
   leave: 'مغادرة هذه الصفحة',
-  needHelpNow: 'إذا كنت بحاجة إلى مساعدة الآن:',
+  needHelpNow: 'هل تحتاج إلى مساعدة الآن؟',
   whatThisSends: 'ما الذي يرسله هذا الاستبيان',
   sendsIntro: 'كل إجابة تحتوي فقط على:',
   sendsId: 'رقم عشوائي جديد لكل إجابة، حتى لا تُحسب مرتين',
@@ -47,6 +47,13 @@ const strings: SurveyStrings = {
   sendsTag: (name, value) => `${name}: ${value} (هو نفسه لكل من هنا)`,
   sendsNever: 'لا تحتوي أبدًا على اسمك أو جهازك أو متصفحك أو موقعك أو عنوانك أو أي شيء يربط إجاباتك ببعضها.',
   buckets: { hour: 'ساعة', day: 'يوم', week: 'أسبوع', month: 'شهر' },
+  closeSurvey: 'إغلاق',
+  dontAskAgain: 'لا تسألني مرة أخرى',
+  keptOnDevice: (date) => `إذا اخترت «لا تسألني مرة أخرى»، يحتفظ هذا الجهاز بتاريخ واحد (${date}) حتى لا يسألك قبله. ولا يُحفظ أي شيء آخر.`,
+  faces: (points) => (points === 3 ? ['غير راضٍ', 'لا راضٍ ولا غير راضٍ', 'راضٍ'] : ['غير راضٍ إطلاقًا', 'غير راضٍ', 'لا راضٍ ولا غير راضٍ', 'راضٍ', 'راضٍ جدًا']),
+  requiredWord: 'إلزامي',
+  charactersOver: (over) => `${over} حرفًا زائدًا`,
+  feedback: 'رأيك',
 };
 
 export default strings;

@@ -30,7 +30,7 @@ const strings: SurveyStrings = {
   configError: 'This survey cannot be shown because its setup has problems:',
   loading: 'Loading…',
   leave: 'Leave this page',
-  needHelpNow: 'If you need help now:',
+  needHelpNow: 'Need help now?',
   whatThisSends: 'What this survey sends',
   sendsIntro: 'Each response contains only:',
   sendsId: 'a random number that is new for every response, so it is never counted twice',
@@ -43,6 +43,13 @@ const strings: SurveyStrings = {
   sendsNever:
     'It never contains your name, device, browser, location, address or any way to link your answers together.',
   buckets: { hour: 'hour', day: 'day', week: 'week', month: 'month' },
+  closeSurvey: 'Close',
+  dontAskAgain: 'Don’t ask me again',
+  keptOnDevice: (date) => `If you choose “Don’t ask me again”, this device keeps one date (${date}) so it does not ask before then. Nothing else is kept.`,
+  faces: (points) => (points === 3 ? ['Unhappy', 'Neither happy nor unhappy', 'Happy'] : ['Very unhappy', 'Unhappy', 'Neither happy nor unhappy', 'Happy', 'Very happy']),
+  requiredWord: 'required',
+  charactersOver: (over) => `${over} ${plural(over, 'character', 'characters')} too many`,
+  feedback: 'Feedback',
 };
 
 export default strings;

@@ -30,7 +30,7 @@ const strings: SurveyStrings = {
   configError: 'Esta encuesta no se puede mostrar porque su configuración tiene problemas:',
   loading: 'Cargando…',
   leave: 'Salir de esta página',
-  needHelpNow: 'Si necesita ayuda ahora:',
+  needHelpNow: '¿Necesita ayuda ahora?',
   whatThisSends: 'Qué envía esta encuesta',
   sendsIntro: 'Cada respuesta contiene solamente:',
   sendsId: 'un número aleatorio, nuevo en cada respuesta, para que nunca se cuente dos veces',
@@ -43,6 +43,13 @@ const strings: SurveyStrings = {
   sendsNever:
     'Nunca contiene su nombre, dispositivo, navegador, ubicación, dirección ni nada que permita unir sus respuestas.',
   buckets: { hour: 'hora', day: 'día', week: 'semana', month: 'mes' },
+  closeSurvey: 'Cerrar',
+  dontAskAgain: 'No volver a preguntar',
+  keptOnDevice: (date) => `Si elige «No volver a preguntar», este dispositivo guarda una fecha (${date}) para no preguntar antes. No se guarda nada más.`,
+  faces: (points) => (points === 3 ? ['Descontento', 'Ni contento ni descontento', 'Contento'] : ['Muy descontento', 'Descontento', 'Ni contento ni descontento', 'Contento', 'Muy contento']),
+  requiredWord: 'obligatoria',
+  charactersOver: (over) => `${over} ${plural(over, 'carácter', 'caracteres')} de más`,
+  feedback: 'Opinión',
 };
 
 export default strings;

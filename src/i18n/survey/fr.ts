@@ -32,7 +32,7 @@ const strings: SurveyStrings = {
   configError: 'Ce questionnaire ne peut pas s’afficher car sa configuration comporte des erreurs :',
   loading: 'Chargement…',
   leave: 'Quitter cette page',
-  needHelpNow: 'Si vous avez besoin d’aide maintenant :',
+  needHelpNow: 'Besoin d’aide maintenant ?',
   whatThisSends: 'Ce que ce questionnaire envoie',
   sendsIntro: 'Chaque réponse contient seulement :',
   sendsId: 'un numéro aléatoire, nouveau à chaque réponse, pour ne jamais la compter deux fois',
@@ -45,6 +45,13 @@ const strings: SurveyStrings = {
   sendsNever:
     'Elle ne contient jamais votre nom, votre appareil, votre navigateur, votre position, votre adresse ni rien qui relie vos réponses entre elles.',
   buckets: { hour: 'heure', day: 'jour', week: 'semaine', month: 'mois' },
+  closeSurvey: 'Fermer',
+  dontAskAgain: 'Ne plus me demander',
+  keptOnDevice: (date) => `Si vous choisissez « Ne plus me demander », cet appareil garde une date (${date}) pour ne pas redemander avant. Rien d’autre n’est gardé.`,
+  faces: (points) => (points === 3 ? ['Mécontent', 'Ni content ni mécontent', 'Content'] : ['Très mécontent', 'Mécontent', 'Ni content ni mécontent', 'Content', 'Très content']),
+  requiredWord: 'obligatoire',
+  charactersOver: (over) => `${over} ${plural(over, 'caractère', 'caractères')} de trop`,
+  feedback: 'Votre avis',
 };
 
 export default strings;

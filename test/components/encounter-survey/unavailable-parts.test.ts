@@ -35,7 +35,7 @@ describe('<encounter-survey> when a part loaded on demand cannot load', () => {
     console.error = () => undefined;
     try {
       const survey = await renderSurvey(sampleConfig(), collector.endpoint, { mode: 'kiosk' });
-      expect(survey.root.querySelector('[part~="config-error"]')!.textContent).to.contain('Kiosk mode could not be loaded');
+      expect(survey.root.querySelector('[part~="config-error"]')!.textContent).to.contain('The "kiosk" mode could not be loaded');
     } finally {
       console.error = originalError;
     }

@@ -63,8 +63,9 @@ describe('<survey-summary>', () => {
 
   it('the toggle shows the table and says so', async () => {
     const el = await fixture<SurveySummary>(html`<survey-summary .summary=${data}></survey-summary>`);
-    const table = root(el).querySelector('table')!;
+    const table = root(el).querySelector('#table')!;
     const toggle = root(el).querySelector<HTMLButtonElement>('[part="toggle"]')!;
+    expect(table.contains(root(el).querySelector('table'))).to.equal(true);
     expect(table.classList.contains('visually-hidden')).to.equal(true);
     expect(toggle.getAttribute('aria-expanded')).to.equal('false');
     toggle.click();

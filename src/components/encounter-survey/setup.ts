@@ -1,0 +1,68 @@
+import type { Answers } from '../../core/answers.js';
+import { buildSubmission } from '../../core/payload.js';
+import type { Submission } from '../../core/submission-schema.js';
+import { PartUnavailableError, type ConfigController, type ConfigState } from '../../controllers/config-controller.js';
+import type { DeliveryController } from '../../controllers/delivery-controller.js';
+import { SurveyConfigErrorEvent } from '../../events/survey-config-error.js';
+import { SurveySubmitEvent } from '../../events/survey-submit.js';
+import { resolveEndpoint } from '../internal/endpoint.js';
+
+export type SetupIssue = { path: string; message: string };
+
+/**
+ * Problems with a survey's setup, for the page author; empty when it can be shown: the config's
+ * own, a mode that cannot be used, and where responses go. What the quick read of a config found
+ * waits for validation's verdict.
+ */
+export function setupIssues(state: ConfigState, modeProblem: string | null, endpoint: string | null, baseUri: string): readonly SetupIssue[] {
+  if (state.status === 'error') return state.issues;
+  if (modeProblem) return [{ path: 'mode', message: modeProblem }];
+  if (state.status === 'loading' || !state.validated) return [];
+  const target = resolveEndpoint(endpoint, state.config, baseUri);
+  return target.ok ? [] : [{ path: 'endpoint', message: target.message }];
+}
+
+/** Tells the page author about each distinct list of setup problems once: an event and the console. */
+export class SetupReporter {
+  private reported = '';
+
+  constructor(private readonly host: HTMLElement) {}
+
+  report(issues: readonly SetupIssue[]) {
+    const report = issues.map((issue) => `  ${issue.path || '(root)'}: ${issue.message}`).join('\n');
+    if (report === this.reported) return;
+    this.reported = report;
+    if (!report) return;
+    this.host.dispatchEvent(new SurveyConfigErrorEvent({ issues }));
+    console.error(`encounter-survey: the setup has problems:\n${report}`);
+  }
+}
+
+export interface StoreContext {
+  host: HTMLElement;
+  config: ConfigController;
+  delivery: DeliveryController;
+  endpoint: string | null;
+  locale: string;
+}
+
+/**
+ * What Submit does once the answers are complete: waits for the validated config, builds the
+ * anonymous payload, lets the page cancel (`survey-submit`), and stores it in the outbox. Resolves
+ * with the response (null when cancelled); rejects when it could not be stored.
+ */
+export async function storeResponse(answers: Answers, { host, config: source, delivery, endpoint, locale }: StoreContext): Promise<Submission | null> {
+  let config;
+  try {
+    config = await source.validated();
+  } catch (error) {
+    if (error instanceof PartUnavailableError) delivery.unavailable();
+    throw error;
+  }
+  const submission = buildSubmission(config, answers, { now: () => Date.now(), randomId: () => crypto.randomUUID(), locale });
+  if (!host.dispatchEvent(new SurveySubmitEvent({ submission }))) return null;
+  const target = resolveEndpoint(endpoint, config, document.baseURI);
+  if (!target.ok) throw new Error(`encounter-survey: ${target.message}`);
+  await delivery.submit(submission, target.url);
+  return submission;
+}
