@@ -78,7 +78,7 @@ after(async () => {
   rmSync(profile, { recursive: true, force: true });
 });
 
-test('the kiosk page starts with no network after one online visit, and its response is delivered once', async () => {
+test('the kiosk page starts with no network after one online visit, and its response is delivered once', { timeout: 120_000 }, async () => {
   // Online: the first visit registers the worker, which keeps the page, the library and its chunks.
   context = await launch();
   const first = await context.newPage();
