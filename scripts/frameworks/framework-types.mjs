@@ -3,46 +3,64 @@
 // wrappers are written per element.
 import { generatedHeader } from './elements-types.mjs';
 
-const listeners = (prefix) =>
-  `/** \`${prefix}survey-submit\` and so on: one listener prop per event the element fires. */\n` +
-  `type Listeners<Events, Target> = {\n` +
-  `  [Name in keyof Events & string as \`${prefix}\${Name}\`]?: (event: Events[Name] & { currentTarget: Target }) => void;\n` +
-  `};\n`;
+/**
+ * A JSX-style declaration: each tag's props are the framework's HTML attributes for the element,
+ * its properties, its attributes spelt differently, any `extra` prop types, and one listener prop
+ * per own event (`on` + name, or Solid's `on:` + name), merged into `augmented`.
+ */
+function jsxDeclaration({ usage, imports, htmlAttributes, listenerPrefix, extra = [], note = '', augmented }) {
+  const [module, ...path] = augmented.split(' ');
+  const open = path.map((name, depth) => `${'  '.repeat(depth + 1)}${depth === path.length - 1 ? 'interface' : 'namespace'} ${name}`);
+  return (
+    generatedHeader(usage) +
+    `${imports}
+import type { ElementTypes } from './elements.js';
+
+` +
+    `/** \`${listenerPrefix}survey-submit\` and so on: one listener prop per event the element fires. */\n` +
+    `type Listeners<Events, Target> = {\n` +
+    `  [Name in keyof Events & string as \`${listenerPrefix}\${Name}\`]?: (event: Events[Name] & { currentTarget: Target }) => void;\n` +
+    `};\n` +
+    note +
+    `\ntype ElementProps<Types extends ElementTypes[keyof ElementTypes]> = ${htmlAttributes} &\n` +
+    `  Types['properties'] &\n  Types['attributes'] &\n${extra.map((type) => `  ${type} &\n`).join('')}` +
+    `  Listeners<Types['ownEvents'], Types['element']>;\n\n` +
+    `type Elements = { [Tag in keyof ElementTypes]: ElementProps<ElementTypes[Tag]> };\n\n` +
+    `declare module '${module}' {\n${open.join(' {\n')} extends Elements {}\n${path.slice(1).map((_, depth) => `${'  '.repeat(path.length - 1 - depth)}}\n`).join('')}}\n`
+  );
+}
 
 export const frameworkDeclarations = {
-  'react-jsx.d.ts':
-    generatedHeader("React 19's native custom elements in JSX: `import type {} from 'encounter-survey/types/react';`.") +
-    `import type { DetailedHTMLProps, HTMLAttributes } from 'react';\n` +
-    `import type { ElementTypes } from './elements.js';\n\n` +
-    listeners('on') +
-    `\n/** React 19 sets a prop as a property when the element has one, and adds \`on<event>\` props as listeners. */\n` +
-    `type ReactElementProps<Types extends ElementTypes[keyof ElementTypes]> = DetailedHTMLProps<HTMLAttributes<Types['element']>, Types['element']> &\n` +
-    `  Types['properties'] &\n  Types['attributes'] &\n  Listeners<Types['ownEvents'], Types['element']>;\n\n` +
-    `type ReactElements = { [Tag in keyof ElementTypes]: ReactElementProps<ElementTypes[Tag]> };\n\n` +
-    `declare module 'react' {\n  namespace JSX {\n    interface IntrinsicElements extends ReactElements {}\n  }\n}\n`,
-
-  'preact.d.ts':
-    generatedHeader("Preact's JSX: `import type {} from 'encounter-survey/types/preact';`.") +
-    `import type { HTMLAttributes } from 'preact';\n` +
-    `import type { ElementTypes } from './elements.js';\n\n` +
-    listeners('on') +
-    `\ntype PreactElementProps<Types extends ElementTypes[keyof ElementTypes]> = HTMLAttributes<Types['element']> &\n` +
-    `  Types['properties'] &\n  Types['attributes'] &\n  Listeners<Types['ownEvents'], Types['element']>;\n\n` +
-    `type PreactElements = { [Tag in keyof ElementTypes]: PreactElementProps<ElementTypes[Tag]> };\n\n` +
-    `declare module 'preact' {\n  namespace JSX {\n    interface IntrinsicElements extends PreactElements {}\n  }\n}\n`,
-
-  'solid.d.ts':
-    generatedHeader("Solid's JSX: `import type {} from 'encounter-survey/types/solid';`. Objects go in with `prop:config`, events with `on:survey-submit`.") +
-    `import type { JSX } from 'solid-js';\n` +
-    `import type { ElementTypes } from './elements.js';\n\n` +
-    listeners('on:') +
-    `\n/** \`prop:config\`: Solid sets these as properties, whatever the element. */\n` +
-    `type PropNamespace<Properties> = { [Name in keyof Properties & string as \`prop:\${Name}\`]?: Properties[Name] };\n\n` +
-    `type SolidElementProps<Types extends ElementTypes[keyof ElementTypes]> = JSX.HTMLAttributes<Types['element']> &\n` +
-    `  Types['properties'] &\n  Types['attributes'] &\n  PropNamespace<Types['properties']> &\n  Listeners<Types['ownEvents'], Types['element']>;\n\n` +
-    `type SolidElements = { [Tag in keyof ElementTypes]: SolidElementProps<ElementTypes[Tag]> };\n\n` +
-    `declare module 'solid-js' {\n  namespace JSX {\n    interface IntrinsicElements extends SolidElements {}\n  }\n}\n`,
-
+  'react-jsx.d.ts': jsxDeclaration({
+    usage: "React 19's native custom elements in JSX: `import type {} from 'encounter-survey/types/react';`. React sets a prop as a property when the element has one.",
+    imports: `import type { DetailedHTMLProps, HTMLAttributes } from 'react';`,
+    htmlAttributes: `DetailedHTMLProps<HTMLAttributes<Types['element']>, Types['element']>`,
+    listenerPrefix: 'on',
+    augmented: 'react JSX IntrinsicElements',
+  }),
+  'preact.d.ts': jsxDeclaration({
+    usage: "Preact's JSX: `import type {} from 'encounter-survey/types/preact';`.",
+    imports: `import type { HTMLAttributes } from 'preact';`,
+    htmlAttributes: `HTMLAttributes<Types['element']>`,
+    listenerPrefix: 'on',
+    augmented: 'preact JSX IntrinsicElements',
+  }),
+  'solid.d.ts': jsxDeclaration({
+    usage: "Solid's JSX: `import type {} from 'encounter-survey/types/solid';`. Objects go in with `prop:config`, events with `on:survey-submit`.",
+    imports: `import type { JSX } from 'solid-js';`,
+    htmlAttributes: `JSX.HTMLAttributes<Types['element']>`,
+    listenerPrefix: 'on:',
+    note: `\n/** \`prop:config\`: Solid sets these as properties, whatever the element. */\ntype PropNamespace<Properties> = { [Name in keyof Properties & string as \`prop:\${Name}\`]?: Properties[Name] };\n`,
+    extra: [`PropNamespace<Types['properties']>`],
+    augmented: 'solid-js JSX IntrinsicElements',
+  }),
+  'svelte.d.ts': jsxDeclaration({
+    usage: 'Svelte 5 (svelte-check): `/// <reference types="encounter-survey/types/svelte" />` in a .d.ts of the app. Svelte sets an attribute as a property when the element has one.',
+    imports: `import type { HTMLAttributes } from 'svelte/elements';`,
+    htmlAttributes: `HTMLAttributes<Types['element']>`,
+    listenerPrefix: 'on',
+    augmented: 'svelte/elements SvelteHTMLElements',
+  }),
   'vue.d.ts':
     generatedHeader("Vue templates (vue-tsc, strictTemplates): `/// <reference types=\"encounter-survey/types/vue\" />` in an env.d.ts.") +
     `import type { EmitFn, HTMLAttributes, PublicProps } from 'vue';\n` +
@@ -56,15 +74,4 @@ export const frameworkDeclarations = {
     `};\n\n` +
     `type VueElements = { [Tag in keyof ElementTypes]: VueCustomElement<ElementTypes[Tag]> };\n\n` +
     `declare module 'vue' {\n  interface GlobalComponents extends VueElements {}\n}\n`,
-
-  'svelte.d.ts':
-    generatedHeader("Svelte 5 (svelte-check): `/// <reference types=\"encounter-survey/types/svelte\" />` in a .d.ts of the app.") +
-    `import type { HTMLAttributes } from 'svelte/elements';\n` +
-    `import type { ElementTypes } from './elements.js';\n\n` +
-    listeners('on') +
-    `\n/** Svelte 5 sets an attribute as a property when the element has one, and \`on<event>\` adds a listener. */\n` +
-    `type SvelteElementProps<Types extends ElementTypes[keyof ElementTypes]> = HTMLAttributes<Types['element']> &\n` +
-    `  Types['properties'] &\n  Types['attributes'] &\n  Listeners<Types['ownEvents'], Types['element']>;\n\n` +
-    `type SvelteElements = { [Tag in keyof ElementTypes]: SvelteElementProps<ElementTypes[Tag]> };\n\n` +
-    `declare module 'svelte/elements' {\n  interface SvelteHTMLElements extends SvelteElements {}\n}\n`,
 };

@@ -2,8 +2,11 @@
 // survey takes the app's config as a property, its typed events reach the app's handlers, the
 // selector's values reach the form's FormData, and a renamed config keeps the answers given.
 import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
 import { startAppServer } from './app-server.mjs';
-import { openPage } from './chromium.mjs';
+import { appsDir, assertInstalled, buildApp } from './apps.mjs';
+import { launchChromium, openPage } from './chromium.mjs';
 
 const survey = (page) => page.locator('encounter-survey');
 
@@ -71,4 +74,16 @@ export function appBehaviours(test, app) {
       await showsAppSurvey(page, 'Renamed by the app');
       assert.equal(await heardIsAnswered(page), true);
     }));
+}
+
+/** Builds the app in test/frameworks/apps/<app> with vite and runs every behaviour against it in Chromium. */
+export function builtAppBehaviours(app) {
+  let browser;
+  before(async () => {
+    assertInstalled();
+    await buildApp(app);
+    browser = await launchChromium();
+  });
+  after(() => browser?.close());
+  appBehaviours(test, { root: join(appsDir, app, 'dist'), browser: () => browser });
 }
