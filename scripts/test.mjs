@@ -1,6 +1,7 @@
 // `npm test`: everything a fresh machine needs, in order, failing fast:
 // browsers (apt-get when root) → type check → build + size budget → node tests (collector, e2e) →
-// Node imports and the framework apps (scripts/test-frameworks.mjs) → the browser suite in Chromium, Firefox and WebKit. `--browsers-only` skips to the last step.
+// Node imports and the framework apps (scripts/test-frameworks.mjs) → the browser suite in Chromium,
+// Firefox and WebKit. `--browsers-only` skips to the last step.
 // BROWSERS=chromium narrows the engines; TEST_FILES='test/core/**/*.test.ts' narrows the files.
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
@@ -35,6 +36,7 @@ ensureBrowsers(engines);
 if (!browsersOnly) {
   await run(bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']);
   await run(bin('tsc'), ['--noEmit', '-p', 'collector/tsconfig.json']);
+  await run(bin('tsc'), ['--noEmit', '-p', 'src/sw/tsconfig.json']);
   await run('node', ['scripts/build.mjs']);
   await run('node', ['scripts/size-check.mjs']);
   // Node-side tests: the collector, and the demo end to end (npm start + Chromium).
