@@ -4,6 +4,8 @@
 //
 //   BENCH_LOADS=15          cold loads per page and throttle setting
 //   BENCH_OUTBOX_COUNT=1000 submissions for the outbox figures
+//   BENCH_ONLY=recovery     only the recovery figure (bench/results/recovery.{json,md}); see lib/recovery.mjs
+//   BENCH_ONLY=pow          only the proof-of-work figure in three engines (bench/results/pow.{json,md}); see lib/pow.mjs
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { dirname, join } from 'node:path';
@@ -13,6 +15,8 @@ import { buildEntry, ensureOurBundle, OURS } from './lib/build.mjs';
 import { coldLoad, launch } from './lib/browser.mjs';
 import { postSequential, startCollectorProcess, startRelay } from './lib/collector.mjs';
 import { measureOutbox } from './lib/outbox.mjs';
+import { measureProofOfWork, proofOfWorkMarkdown } from './lib/pow.mjs';
+import { measureRecovery, runRecoveryAlone, startRecoveryReceiver } from './lib/recovery.mjs';
 import { renderMarkdown } from './lib/report.mjs';
 import { measureFile } from './lib/size.mjs';
 import { startStaticServer } from './lib/server.mjs';
@@ -30,8 +34,41 @@ const began = Date.now();
 const log = (message) => console.log(`[bench ${((Date.now() - began) / 1000).toFixed(0).padStart(3)} s] ${message}`);
 const problems = [];
 const cleanup = [];
+const readResult = (name) => {
+  try {
+    return JSON.parse(readFileSync(join('bench', 'results', `${name}.json`), 'utf8'));
+  } catch {
+    return null;
+  }
+};
 
-try {
+if (process.env.BENCH_ONLY) {
+  try {
+    mkdirSync(join('bench', 'results'), { recursive: true });
+    const writeResult = (file, text) => writeAtomically(join('bench', 'results', file), text);
+    if (process.env.BENCH_ONLY === 'recovery') {
+      ensureBrowsers(['chromium']);
+      await runRecoveryAlone({ buildEntry, startStaticServer, launch, writeResult, readResult, log });
+    } else if (process.env.BENCH_ONLY === 'pow') {
+      ensureBrowsers(['chromium', 'firefox', 'webkit']);
+      await buildEntry('outbox');
+      const server = await startStaticServer({ mounts: { '/build/': join('bench', '.build'), '/': join('bench', 'pages') } });
+      try {
+        const pow = await measureProofOfWork({ pageUrl: `${server.origin}/outbox.html`, log });
+        pow.date = new Date().toISOString();
+        const markdown = proofOfWorkMarkdown(pow).join('\n') + '\n';
+        writeResult('pow.json', JSON.stringify(pow, null, 2) + '\n');
+        writeResult('pow.md', markdown);
+        console.log(`\n${markdown}`);
+      } finally {
+        await server.close();
+      }
+    } else throw new Error(`BENCH_ONLY: unknown figure "${process.env.BENCH_ONLY}" (use recovery or pow)`);
+  } catch (error) {
+    console.error(`bench failed: ${error.stack ?? error}`);
+    process.exitCode = 1;
+  }
+} else try {
   ensureBrowsers(['chromium']);
 
   // 1. Builds and sizes.
@@ -142,6 +179,31 @@ try {
     }
   }
 
+  // 4b. Recovery after an outage (issue #16), runs side by side in their own contexts.
+  let recovery = null;
+  if (!built.outbox) recovery = { skipped: 'the outbox entry did not build' };
+  else {
+    const receiver = await startRecoveryReceiver();
+    cleanup.push(() => receiver.close());
+    try {
+      log('recovery: 20 responses during a 2-minute outage, then 30% 503s (10 runs side by side)');
+      recovery = await measureRecovery(browser, { pageUrl: `${server.origin}/outbox.html`, receiver, log });
+    } catch (error) {
+      recovery = { skipped: `failed: ${firstLine(error)}` };
+      problems.push(`recovery: ${firstLine(error)}`);
+    }
+  }
+
+  // 4c. Proof of work, in every engine that is installed (the rest say why not).
+  let pow = null;
+  if (built.outbox) {
+    try {
+      pow = await measureProofOfWork({ pageUrl: `${server.origin}/outbox.html`, log });
+    } catch (error) {
+      problems.push(`proof of work: ${firstLine(error)}`);
+    }
+  }
+
   // 5. Ratios, targets, files.
   const median = (rate, page) => firstRender[rate]?.[page]?.summary?.median;
   const pair = (get) => ({ oursOverFloor: ratio(get('ours'), get('floor')), surveyjsOverOurs: ratio(get('surveyjs'), get('ours')) });
@@ -188,6 +250,9 @@ try {
     heap,
     outbox,
     collectorAlone,
+    recovery,
+    recoveryBefore: readResult('recovery-before'),
+    pow,
     ratios,
     targets,
     problems,

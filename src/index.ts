@@ -23,7 +23,7 @@ export { presets, getPreset } from './presets/index.js';
 export type { PresetName } from './presets/index.js';
 
 export { createOutbox, getSharedOutbox, OutboxError } from './outbox/index.js';
-export type { Outbox, OutboxOptions, OutboxStatus, OutboxEvent, SubmitReceipt } from './outbox/index.js';
+export type { Outbox, OutboxOptions, OutboxStatus, OutboxEvent, SubmitReceipt, EndpointOptions } from './outbox/index.js';
 
 export { loadTranslation } from './i18n/index.js';
 export type { SurveyStrings, KioskStrings, SummaryStrings } from './i18n/index.js';

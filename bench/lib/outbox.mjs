@@ -2,14 +2,20 @@
 // then the whole queue delivered once it is back; checks the collector stored each id exactly once.
 import { summary } from './stats.mjs';
 
-export async function measureOutbox(browser, { pageUrl, relay, collector, count = 1000, timeoutMs = 120_000 }) {
+/** The outbox bench page in a fresh context (own IndexedDB), ready to drive; page errors collected. */
+export async function openOutboxPage(browser, pageUrl) {
   const context = await browser.newContext();
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(pageUrl, { waitUntil: 'load' });
+  await page.waitForFunction(() => 'benchOutbox' in window);
+  return { context, page, errors };
+}
+
+export async function measureOutbox(browser, { pageUrl, relay, collector, count = 1000, timeoutMs = 120_000 }) {
+  const { context, page, errors } = await openOutboxPage(browser, pageUrl);
   try {
-    const page = await context.newPage();
-    const errors = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(pageUrl, { waitUntil: 'load' });
-    await page.waitForFunction(() => 'benchOutbox' in window);
     const endpoint = `${relay.url}/responses`;
 
     relay.setOnline(false);

@@ -1,3 +1,5 @@
+import { proofOfWorkMarkdown } from './pow.mjs';
+import { recoveryMarkdown } from './recovery.mjs';
 // The Markdown table (bench/results/latest.md, also printed). Numbers come from results.json only,
 // so the table can be regenerated from a saved run.
 const KiB = (bytes) => (bytes == null ? '—' : `${(bytes / 1024).toFixed(1)} KiB`);
@@ -98,6 +100,8 @@ export function renderMarkdown(results) {
   if (collectorAlone?.ms != null) {
     lines.push(`| For reference: the collector alone, ${collectorAlone.count} sequential POSTs from Node | ${ms(collectorAlone.ms)} | |`);
   }
+  if (results.recovery) lines.push('', ...recoveryMarkdown(results.recovery, { baseline: results.recoveryBefore }));
+  if (results.pow) lines.push('', ...proofOfWorkMarkdown(results.pow));
   if (results.problems.length) lines.push('', ...results.problems.map((problem) => `- Not measured: ${problem}`));
   return lines.join('\n') + '\n';
 }

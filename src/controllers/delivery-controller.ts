@@ -48,6 +48,8 @@ export class DeliveryController implements ReactiveController {
   private readonly awaitingReceipt = new Set<string>();
   private lastId: string | null = null;
   private preparing = false;
+  /** What this survey last told the outbox about its endpoint, so it is told again only on a change. */
+  private configured = '';
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
@@ -64,6 +66,7 @@ export class DeliveryController implements ReactiveController {
   hostUpdated() {
     // A page-supplied outbox is already loaded: listen from the start, so no warning is missed.
     if (this.options.supplied() && !this.outbox) void this.connect();
+    if (this.outbox) this.configure(this.outbox);
     if (this.preparing || !this.options.config()) return;
     // The first question is on screen: the outbox (and what earlier visits left in it) can load now
     // without delaying it, on the first touch or shortly after.
@@ -164,8 +167,31 @@ export class DeliveryController implements ReactiveController {
     this.unsubscribe?.();
     this.unsubscribe = undefined;
     this.outbox = outbox;
+    this.configured = '';
+    this.configure(outbox);
     if (this.host.isConnected) this.listen(outbox);
     return outbox;
+  }
+
+  /**
+   * Tells the outbox how this survey's endpoint is delivered to (its headers, timeout, proof of
+   * work): they go to that endpoint only, whichever survey on the page shares the outbox.
+   */
+  private configure(outbox: Outbox) {
+    const config = this.options.config();
+    if (!config) return;
+    const endpoint = resolveEndpoint(this.options.endpoint(), config, document.baseURI);
+    if (!endpoint.ok) return;
+    const { headers, timeoutMs, proofOfWork } = config.delivery;
+    const key = JSON.stringify([endpoint.url, headers, timeoutMs, proofOfWork]);
+    if (key === this.configured) return;
+    this.configured = key;
+    try {
+      outbox.configureEndpoint(endpoint.url, { headers, timeoutMs, proofOfWork: proofOfWork ?? null });
+    } catch (error) {
+      // The validated config cannot produce this; a quick read of a broken one can (validation reports it).
+      console.warn('encounter-survey: delivery options refused', error);
+    }
   }
 
   private listen(outbox: Outbox) {

@@ -31,12 +31,21 @@ const FORBIDDEN = new Set([
   'via',
 ]);
 
+/** RFC 9110 token characters: what `fetch` accepts as a header name. */
+const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+
 /** Why a header name cannot come from config, or null when it may (compared in any case). */
 export function headerProblem(name: string): string | null {
-  const lower = name.trim().toLowerCase();
+  if (!TOKEN.test(name)) return `"${name}" is not a valid header name`;
+  const lower = name.toLowerCase();
   if (TRANSPORT_OWNED.has(lower)) return `"${name}" is set by encounter-survey itself and cannot be configured`;
   if (FORBIDDEN.has(lower) || lower.startsWith('proxy-') || lower.startsWith('sec-')) {
     return `"${name}" is a header browsers do not let a page set`;
   }
   return null;
+}
+
+/** Why a header value cannot be sent (`fetch` throws on line breaks and NUL), or null. */
+export function headerValueProblem(name: string, value: unknown): string | null {
+  return typeof value === 'string' && !/[\r\n\0]/.test(value) ? null : `the value of "${name}" must be text on one line`;
 }

@@ -3,7 +3,8 @@
  * a Web Lock per database around each flush; where Web Locks are missing, a per-record lease
  * taken in one IndexedDB transaction. BroadcastChannel tells the other tabs what changed.
  */
-import { parseRecord, type OutboxRecord } from '../core/outbox/record.js';
+import { parseRecord } from '../core/outbox/record.js';
+import type { EndpointSchedule } from '../core/outbox/schedule.js';
 import type { RecordStore } from '../core/outbox/ports.js';
 import type { OutboxEvent } from './types.js';
 
@@ -24,24 +25,17 @@ export async function exclusive(locks: LockManagerLike | null, name: string, sig
 class LeaseRefused extends Error {}
 
 /**
- * Takes the lease on a record if it is still pending, still due and nobody else holds a live
- * lease. idb-keyval `update()` reads and writes in one transaction, so two tabs cannot both win.
+ * Takes the lease on a record if it is still pending and nobody else holds a live lease.
+ * idb-keyval `update()` reads and writes in one transaction, so two tabs cannot both win.
  */
-export async function takeLease(
-  store: Pick<RecordStore, 'update'>,
-  id: string,
-  owner: string,
-  now: number,
-  leaseMs: number,
-  isDue: (record: OutboxRecord) => boolean,
-): Promise<boolean> {
+export async function takeLease(store: Pick<RecordStore, 'update'>, id: string, owner: string, now: number, leaseMs: number): Promise<boolean> {
   try {
     await store.update(id, (stored) => {
       const parsed = parseRecord(stored);
       if (!parsed.ok) throw new LeaseRefused();
       const { record } = parsed;
       const heldByOther = record.leaseOwner && record.leaseOwner !== owner && (record.leaseUntil ?? 0) > now;
-      if (record.state !== 'pending' || !isDue(record) || heldByOther) throw new LeaseRefused();
+      if (record.state !== 'pending' || heldByOther) throw new LeaseRefused();
       return { ...(stored as object), leaseOwner: owner, leaseUntil: now + leaseMs };
     });
     return true;
@@ -51,7 +45,15 @@ export async function takeLease(
   }
 }
 
-export type ChannelMessage = { kind: 'changed' } | { kind: 'event'; event: OutboxEvent };
+/**
+ * 'changed': re-read the store. 'event': news to re-emit. 'recovered': the endpoint answered 2xx.
+ * 'backoff': the endpoint's schedule after a retryable failure, so tabs share one backoff.
+ */
+export type ChannelMessage =
+  | { kind: 'changed' }
+  | { kind: 'event'; event: OutboxEvent }
+  | { kind: 'recovered'; endpoint: string }
+  | { kind: 'backoff'; endpoint: string; schedule: EndpointSchedule };
 
 export function openChannel(name: string, onMessage: (message: ChannelMessage) => void): { post(m: ChannelMessage): void; close(): void } {
   if (typeof BroadcastChannel === 'undefined') return { post() {}, close() {} };

@@ -8,6 +8,7 @@ export type {
   OutboxStatus,
   OutboxSubmission,
   EndpointProblemStatus,
+  EndpointOptions,
   RejectedRecord,
   SubmitReceipt,
 } from './types.js';

@@ -4,15 +4,42 @@ import type { OutboxExport } from '../core/outbox/transfer.js';
 
 export type { OutboxSubmission, RejectedRecord, OutboxExport };
 
+/**
+ * How one endpoint is delivered to. Held in this page's memory only, never written to IndexedDB,
+ * and used only for requests to that endpoint (compared as normalised URLs).
+ */
+export interface EndpointOptions {
+  /**
+   * Extra request headers (e.g. an API key). Refused with an `OutboxError` ('invalid-delivery-options'):
+   * headers the transport sets itself (`Idempotency-Key`, `Content-Type`, `Altcha`) and headers
+   * browsers forbid a page to set (`Cookie`, `Origin`, `Sec-*`, …), in any letter case.
+   */
+  headers?: Record<string, string>;
+  /** Per request, 1–120000 ms; default 15000. */
+  timeoutMs?: number;
+  /**
+   * ALTCHA proof of work: right before each attempt, GET a fresh challenge from `challengeUrl`
+   * (https, or http on localhost; no cookies, no referrer), solve it with WebCrypto and send the
+   * solution as the `Altcha` header. The receiver answers 428 when it is missing or invalid; that
+   * is retried with a new challenge. Responses still queue offline: nothing is solved at submit.
+   */
+  proofOfWork?: { challengeUrl: string } | null;
+}
+
 export interface OutboxOptions {
-  /** Default endpoint for `submit()`. https, or http on localhost / 127.0.0.1. */
+  /**
+   * Default endpoint for `submit()`. https, or http on localhost / 127.0.0.1. `headers`,
+   * `timeoutMs` and `proofOfWork` below apply to this endpoint only (as `configureEndpoint()`).
+   */
   endpoint?: string;
   /** IndexedDB database (one store in it); default 'encounter-survey-outbox-v1'. */
   databaseName?: string;
-  /** Per request; default 15000. */
+  /** Per request to `endpoint`; default 15000 (also for endpoints nobody configured). */
   timeoutMs?: number;
-  /** Extra request headers. */
+  /** Extra request headers for `endpoint` only; see `EndpointOptions.headers`. */
   headers?: Record<string, string>;
+  /** Proof of work for `endpoint`; see `EndpointOptions.proofOfWork`. */
+  proofOfWork?: { challengeUrl: string } | null;
   /** Body for other endpoints: an object is sent as JSON, a string as text/plain. */
   transform?: (submission: OutboxSubmission) => unknown;
   /** Ask `navigator.storage.persist()` (kiosks should). */
@@ -40,9 +67,10 @@ export interface EndpointProblemStatus {
 export interface OutboxStatus {
   pending: number;
   rejected: number;
+  /** Queue time of the oldest pending response, no finer than its survey's time bucket (else the day). */
   oldestPendingAt: number | null;
   lastDeliveredAt: number | null;
-  /** Kebab code: 'network-error', 'timeout', 'server-error', 'rate-limited', 'endpoint-error', 'endpoint-unreachable'. */
+  /** Kebab code: 'network-error', 'timeout', 'server-error', 'rate-limited', 'proof-of-work', 'endpoint-error', 'endpoint-unreachable'. */
   lastError: string | null;
   storage: 'indexeddb' | 'memory' | 'opening';
   persisted: boolean | null;
@@ -65,6 +93,15 @@ export interface Outbox {
   submit(submission: OutboxSubmission, options?: { endpoint?: string; keepalive?: boolean }): Promise<SubmitReceipt>;
   /** Sends what is due now; `ignoreBackoff` tries every queue at once (a person pressed "Send now"). */
   flush(options?: { ignoreBackoff?: boolean }): Promise<void>;
+  /**
+   * Registers how `endpoint` is delivered to (headers, timeout, proof of work), replacing what was
+   * registered for it before; other endpoints never see these options. A survey element calls this
+   * when its config loads. If the endpoint was paused by an endpoint error in this page, the new
+   * options may have fixed it: it is tried again now. Throws an `OutboxError` for an unsafe
+   * endpoint ('endpoint-insecure', 'endpoint-missing') or bad options ('invalid-delivery-options').
+   * Returns the normalised endpoint URL.
+   */
+  configureEndpoint(endpoint: string, options: EndpointOptions): string;
   status(): OutboxStatus;
   rejected(): Promise<RejectedRecord[]>;
   retryRejected(id?: string): Promise<void>;

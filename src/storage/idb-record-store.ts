@@ -3,12 +3,15 @@
  * cannot share a database between stores), so the page's own idb-keyval data is never touched.
  * Every call has a deadline: Safari private windows can leave `open()` pending forever.
  */
-import { del, entries, get, promisifyRequest, set, update, type UseStore } from 'idb-keyval';
+import { entries, get, promisifyRequest, set, update, type UseStore } from 'idb-keyval';
 import type { RecordStore } from '../core/outbox/ports.js';
+import { RECORD_SCHEMA_VERSION, type OutboxRecord } from '../core/outbox/record.js';
 
 export const DEFAULT_DATABASE_NAME = 'encounter-survey-outbox-v1';
 export const STORE_NAME = 'records';
 export const STORAGE_TIMEOUT_MS = 3000;
+/** The highest sequence handed out, under an array key so it can never collide with a response id. */
+export const SEQUENCE_KEY = ['sequence'];
 
 export function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
   return new Promise<T>((resolve, reject) => {
@@ -61,14 +64,46 @@ export function idbRecordStore(databaseName = DEFAULT_DATABASE_NAME, timeoutMs =
   const timed = <T>(work: Promise<T>) => withTimeout(work, timeoutMs);
   return {
     kind: 'indexeddb',
-    entries: () => timed(entries<string, unknown>(use)),
+    entries: async () => (await timed(entries<IDBValidKey, unknown>(use))).filter((entry): entry is [string, unknown] => typeof entry[0] === 'string'),
     get: (id) => timed(get(id, use)),
     put: (record) => timed(set(record.id, record, use)),
-    delete: (id) => timed(del(id, use)),
+    delete: (id) => timed(use('readwrite', (store) => deleteIn(store, id))),
     update: (id, change) => timed(update(id, change, use)),
+    nextSequence: () => timed(use('readwrite', (store) => nextSequenceIn(store))),
     probe: () => entries(use),
     close,
   };
+}
+
+const highestOf = (values: unknown[]) =>
+  values.reduce<number>((highest, value) => {
+    const record = value as Partial<OutboxRecord> | null;
+    return record?.schemaVersion === RECORD_SCHEMA_VERSION && typeof record.sequence === 'number' ? Math.max(highest, record.sequence) : highest;
+  }, 0);
+
+/** The counter, or (first time in this database) the highest sequence among stored records. */
+async function highestIn(store: IDBObjectStore): Promise<number> {
+  const counter = await promisifyRequest(store.get(SEQUENCE_KEY));
+  if (typeof counter === 'number') return counter;
+  return highestOf(await promisifyRequest(store.getAll()));
+}
+
+/** One readwrite transaction: read the counter (or the highest stored), write it one higher. */
+async function nextSequenceIn(store: IDBObjectStore) {
+  const sequence = (await highestIn(store)) + 1;
+  store.put(sequence, SEQUENCE_KEY);
+  await promisifyRequest(store.transaction);
+  return sequence;
+}
+
+/**
+ * Deletes a record; with the last one gone the counter goes too, so an empty queue leaves an empty
+ * database (not even a count of how many responses this device has sent).
+ */
+async function deleteIn(store: IDBObjectStore, id: string) {
+  store.delete(id);
+  if ((await promisifyRequest(store.count())) === 1 && (await promisifyRequest(store.get(SEQUENCE_KEY))) !== undefined) store.delete(SEQUENCE_KEY);
+  await promisifyRequest(store.transaction);
 }
 
 /** Opens the database and proves it answers (a read), or rejects: no IndexedDB, blocked, timed out. */

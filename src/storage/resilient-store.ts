@@ -52,9 +52,12 @@ export class ResilientStore {
   private async adoptLate(store: RecordStore & { close?(): void }) {
     this.adopt(store);
     if (this.closed) return;
-    for (const [id, value] of await this.memory.entries()) {
+    // In their order, renumbered after whatever IndexedDB already holds.
+    const held = (await this.memory.entries()).map(([, value]) => value as OutboxRecord).sort((a, b) => a.sequence - b.sequence);
+    for (const record of held) {
+      const { id } = record;
       try {
-        await store.put(value as OutboxRecord);
+        await store.put({ ...record, sequence: await store.nextSequence() });
         await this.memory.delete(id);
       } catch (error) {
         console.warn(`encounter-survey outbox: could not move ${id} to IndexedDB`, error);
@@ -78,6 +81,24 @@ export class ResilientStore {
     }
     await this.memory.put(record);
     return 'memory';
+  }
+
+  /**
+   * Stores a new record with the next queue number, unless its id is already stored (then the
+   * stored value comes back). A full disk throws `storage-full`, as `put` does.
+   */
+  async append(create: (sequence: number) => OutboxRecord): Promise<{ added: boolean; stored: unknown; kind: StorageKind }> {
+    const existing = await this.get(create(0).id);
+    if (existing !== undefined) return { added: false, stored: existing, kind: this.kind === 'opening' ? 'memory' : this.kind };
+    let sequence: number;
+    try {
+      sequence = await (this.durable ?? this.memory).nextSequence();
+    } catch (error) {
+      if (isQuotaError(error)) throw new OutboxError('storage-full', 'The device storage is full; the response was not saved.', { cause: error });
+      sequence = await this.memory.nextSequence();
+    }
+    const record = create(sequence);
+    return { added: true, stored: record, kind: await this.put(record) };
   }
 
   /** Everything stored; memory copies win (they are newer while records move over). */

@@ -56,8 +56,13 @@ export async function cleanUp() {
   databases.clear();
 }
 
-/** Keys present in a database's single store (without idb-keyval, to observe it independently). */
-export function storedKeys(databaseName: string): Promise<IDBValidKey[]> {
+/** Record keys (response ids) in a database's single store (without idb-keyval, to observe it independently). */
+export async function storedKeys(databaseName: string): Promise<IDBValidKey[]> {
+  return (await allKeys(databaseName)).filter((key) => typeof key === 'string');
+}
+
+/** Every key, the outbox's own bookkeeping (its sequence counter) included. */
+export function allKeys(databaseName: string): Promise<IDBValidKey[]> {
   return new Promise((resolve, reject) => {
     const open = indexedDB.open(databaseName);
     open.onupgradeneeded = () => open.result.createObjectStore('records');

@@ -5,11 +5,11 @@ import { newRecord } from '../../src/core/outbox/record.js';
 import { openIdbRecordStore } from '../../src/storage/idb-record-store.js';
 import { memoryRecordStore } from '../../src/storage/memory-record-store.js';
 import { createTestCollector } from '../support/collector.js';
-import { cleanUp, ofType, openOutbox, record, seed, sleep, storedKeys, submission, uniqueDatabase, until } from './outbox-harness.js';
+import { allKeys, cleanUp, ofType, openOutbox, record, seed, sleep, storedKeys, submission, uniqueDatabase, until } from './outbox-harness.js';
 
 /** `count` current-version records for `endpoint`, written straight into the database. */
 async function seedPending(databaseName: string, endpoint: string, count: number) {
-  const records = Array.from({ length: count }, (_, n) => newRecord(submission({ n }), endpoint, Date.now() - 1000 + n, 0));
+  const records = Array.from({ length: count }, (_, n) => newRecord(submission({ n }), endpoint, Date.now(), n + 1));
   await seed(databaseName, Object.fromEntries(records.map((r) => [r.id, r])));
   return records.map((r) => r.id);
 }
@@ -31,6 +31,28 @@ describe('outbox: storage faults and several tabs', () => {
     const state = await collector.waitFor((s) => s.records.length === 3);
     expect(state.records.map((r) => r.key)).to.deep.equal(responses.map((r) => r.id));
     await until(async () => (await storedKeys(databaseName)).length === 0);
+  });
+
+  it('queue order survives reloads and several tabs: a stored sequence, not the (bucketed) time', async () => {
+    const collector = await createTestCollector();
+    await collector.script({ status: 503 });
+    const databaseName = uniqueDatabase();
+    const slow = { endpoint: collector.endpoint, databaseName, retry: { baseMs: 60_000, capMs: 60_000 } };
+    // One hour bucket for all: the time cannot order them.
+    const responses = Array.from({ length: 5 }, () => submission({ submittedAt: '2026-11-20T14:00:00.000Z' }));
+    const [tabA, tabB] = [openOutbox(slow), openOutbox(slow)];
+    await tabA.submit(responses[0]!);
+    await collector.waitFor((s) => s.requests.length === 1);
+    await tabB.submit(responses[1]!);
+    await tabA.submit(responses[2]!);
+    tabA.close();
+    const reloaded = openOutbox(slow);
+    await reloaded.submit(responses[3]!);
+    await tabB.submit(responses[4]!);
+    tabB.close();
+    await reloaded.flush({ ignoreBackoff: true });
+    const state = await collector.waitFor((s) => s.records.length === 5);
+    expect(state.records.map((r) => r.key)).to.deep.equal(responses.map((r) => r.id));
   });
 
   for (const locks of ['Web Locks', 'leases (no Web Locks) (37)'] as const) {
@@ -169,7 +191,7 @@ describe('outbox: storage faults and several tabs', () => {
     const events = record(outbox);
     for (let n = 0; n < 3; n++) await outbox.submit(submission());
     await until(() => ofType(events, 'delivered').length === 3);
-    await until(async () => (await storedKeys(databaseName)).length === 0);
+    await until(async () => (await allKeys(databaseName)).length === 0, 8000, 'an empty database, counter included');
     expect([JSON.stringify({ ...localStorage }), JSON.stringify({ ...sessionStorage }), document.cookie]).to.deep.equal(before);
     expect(outbox.status().persisted === null || typeof outbox.status().persisted === 'boolean').to.equal(true);
   });

@@ -1,4 +1,4 @@
-import { headerProblem } from '../headers.js';
+import { headerProblem, headerValueProblem } from '../headers.js';
 import { taxonomyOptions as taxonomy } from '../taxonomy.js';
 import { checkSafeUrl } from '../urls.js';
 import type { ConfigIssue } from './errors.js';
@@ -77,8 +77,8 @@ export function checkSurvey(input: PartialStructured, broken: BrokenParts = NOTH
   text('thankYou', input.thankYou);
   const challengeUrl = link('delivery.proofOfWork.challengeUrl', input.delivery?.proofOfWork?.challengeUrl);
   const delivery = input.delivery?.proofOfWork ? { ...input.delivery, proofOfWork: { challengeUrl: challengeUrl! } } : input.delivery;
-  for (const name of Object.keys(input.delivery?.headers ?? {})) {
-    const problem = headerProblem(name);
+  for (const [name, value] of Object.entries(input.delivery?.headers ?? {})) {
+    const problem = headerProblem(name) ?? headerValueProblem(name, value);
     if (problem) add(`delivery.headers[${JSON.stringify(name)}]`, problem);
   }
   if (input.kiosk) {

@@ -1,4 +1,4 @@
-/** Retry timing: exponential backoff with full jitter, and the server's `Retry-After`. */
+/** Retry timing: exponential backoff with full jitter, and reading the server's `Retry-After`. */
 export interface RetryTiming {
   baseMs: number;
   capMs: number;
@@ -27,17 +27,4 @@ export function parseRetryAfter(value: string | null | undefined, now: number): 
     delay = at - now;
   }
   return Math.min(Math.max(0, delay), MAX_RETRY_AFTER_MS);
-}
-
-/** When to try again after a retryable failure: never before `Retry-After`, never a tight loop. */
-export function retryDelay(
-  attempt: number,
-  retryAfter: string | null | undefined,
-  timing: RetryTiming,
-  now: number,
-  random: () => number,
-): number {
-  const jittered = backoffDelay(attempt, timing, random);
-  const asked = parseRetryAfter(retryAfter, now);
-  return asked === null ? jittered : Math.max(asked, jittered);
 }

@@ -1,6 +1,7 @@
 /**
  * What an HTTP outcome means for a queued response. The receiver contract (README) makes 409 mean
- * "already durably stored"; endpoint problems pause the queue instead of rejecting the response.
+ * "already durably stored"; endpoint problems pause the queue instead of rejecting the response;
+ * 428 asks for a (fresh) proof of work, so it is retried, never rejected.
  */
 export type TransportFailure = 'network-error' | 'timeout' | 'redirect' | 'aborted';
 
@@ -15,7 +16,7 @@ export interface TransportOutcome {
 
 export type Verdict =
   | { kind: 'delivered'; status: number }
-  | { kind: 'retry'; code: 'network-error' | 'timeout' | 'server-error' | 'rate-limited'; status: number | null }
+  | { kind: 'retry'; code: 'network-error' | 'timeout' | 'server-error' | 'rate-limited' | 'proof-of-work'; status: number | null }
   | { kind: 'endpoint-error'; code: 'endpoint-error'; status: number | null }
   | { kind: 'rejected'; status: number; reason: string }
   | { kind: 'aborted' };
@@ -32,6 +33,8 @@ export function classifyOutcome(outcome: TransportOutcome): Verdict {
   if (status >= 300 && status < 400) return { kind: 'endpoint-error', code: 'endpoint-error', status };
   if (ENDPOINT_PROBLEMS.has(status)) return { kind: 'endpoint-error', code: 'endpoint-error', status };
   if (TRY_LATER.has(status)) return { kind: 'retry', code: 'rate-limited', status };
+  // 428: the proof of work was missing, wrong, expired or used; a fresh challenge next time.
+  if (status === 428) return { kind: 'retry', code: 'proof-of-work', status };
   if (status >= 400 && status < 500) {
     return { kind: 'rejected', status, reason: outcome.reason?.slice(0, 200) || `HTTP ${status}` };
   }

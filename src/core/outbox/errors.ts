@@ -6,6 +6,7 @@ export type OutboxErrorCode =
   | 'endpoint-missing'
   | 'payload-too-large'
   | 'invalid-submission'
+  | 'invalid-delivery-options'
   | 'closed';
 
 export class OutboxError extends Error {

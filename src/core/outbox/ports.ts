@@ -13,6 +13,12 @@ export interface RecordStore {
   delete(id: string): Promise<void>;
   /** Read-modify-write in one transaction (the lease for browsers without Web Locks). */
   update(id: string, change: (stored: unknown) => unknown): Promise<void>;
+  /**
+   * The next queue number: one above the highest handed out or stored, counted and recorded in one
+   * transaction, so two tabs never get the same number. A number whose record is never written is
+   * simply skipped.
+   */
+  nextSequence(): Promise<number>;
 }
 
 export interface SendRequest {

@@ -1,23 +1,12 @@
-/** Which records go out, in what order, and when the queue next needs waking. */
-import type { RetryTiming } from './backoff.js';
-import { MAX_RETRY_AFTER_MS } from './backoff.js';
+/** Which records go out, in what order: one queue per endpoint, in the order they were stored. */
 import type { OutboxRecord } from './record.js';
 
-export const byQueueOrder = (a: OutboxRecord, b: OutboxRecord) =>
-  a.createdAt - b.createdAt || a.sequence - b.sequence || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+export const byQueueOrder = (a: OutboxRecord, b: OutboxRecord) => a.sequence - b.sequence || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
-/**
- * Due now? A `nextAttemptAt` further ahead than any delay we ever set means the clock went
- * backwards since it was written; treat it as due rather than strand the record.
- */
-export function isDue(record: OutboxRecord, now: number, timing: RetryTiming): boolean {
-  return record.nextAttemptAt <= now || record.nextAttemptAt - now > Math.max(timing.capMs, MAX_RETRY_AFTER_MS);
-}
-
-/** Pending records per endpoint, oldest first. Each endpoint is its own ordered queue. */
-export function queuesByEndpoint(records: OutboxRecord[]): Map<string, OutboxRecord[]> {
+/** Pending records per endpoint, first stored first. Each endpoint is its own ordered queue. */
+export function queuesByEndpoint(records: Iterable<OutboxRecord>): Map<string, OutboxRecord[]> {
   const queues = new Map<string, OutboxRecord[]>();
-  for (const record of records.filter((r) => r.state === 'pending').sort(byQueueOrder)) {
+  for (const record of [...records].filter((r) => r.state === 'pending').sort(byQueueOrder)) {
     const queue = queues.get(record.endpoint) ?? [];
     queue.push(record);
     queues.set(record.endpoint, queue);
@@ -25,19 +14,23 @@ export function queuesByEndpoint(records: OutboxRecord[]): Map<string, OutboxRec
   return queues;
 }
 
-/** The earliest time a queue head becomes due (heads gate the records behind them; a lease delays), or null. */
-export function nextWakeAt(records: OutboxRecord[]): number | null {
-  let earliest: number | null = null;
-  for (const [, queue] of queuesByEndpoint(records)) {
-    const head = queue[0]!;
-    const at = Math.max(head.nextAttemptAt, head.leaseUntil ?? -Infinity);
-    if (earliest === null || at < earliest) earliest = at;
-  }
-  return earliest;
-}
-
-export function oldestPendingAt(records: OutboxRecord[]): number | null {
+/** The oldest pending queue time, at the precision it was stored (the survey's time bucket). */
+export function oldestPendingAt(records: Iterable<OutboxRecord>): number | null {
   let oldest: number | null = null;
   for (const record of records) if (record.state === 'pending' && (oldest === null || record.createdAt < oldest)) oldest = record.createdAt;
   return oldest;
+}
+
+/**
+ * On a page load with `corrected` configured: the records of every queue held by an endpoint error
+ * (401/403/404/405/410, redirect), moved to `corrected` when it is on the same origin (a corrected
+ * path). A different origin could be another organisation's receiver: those stay for staff to export.
+ */
+export function movedToCorrectedEndpoint(records: Iterable<OutboxRecord>, corrected: string): OutboxRecord[] {
+  const pending = [...records].filter((r) => r.state === 'pending');
+  const paused = new Set(pending.filter((r) => r.lastError === 'endpoint-error').map((r) => r.endpoint));
+  const origin = new URL(corrected).origin;
+  return pending
+    .filter((r) => paused.has(r.endpoint) && r.endpoint !== corrected && new URL(r.endpoint).origin === origin)
+    .map((r) => ({ ...r, endpoint: corrected }));
 }

@@ -14,10 +14,13 @@ export interface OutboxExport {
 }
 
 export function buildExport(records: OutboxRecord[], unreadable: unknown[], now: number): OutboxExport {
+  // A lease (browsers without Web Locks) is a moment in time and means nothing elsewhere.
+  records = records.map(({ leaseOwner: _owner, leaseUntil: _until, ...record }) => record);
   return {
     format: EXPORT_FORMAT,
     version: 1,
-    exportedAt: new Date(now).toISOString(),
+    // The day only: an export carries no time finer than the records' own buckets.
+    exportedAt: new Date(Math.floor(now / 86_400_000) * 86_400_000).toISOString(),
     pending: records.filter((r) => r.state === 'pending'),
     rejected: records.filter((r) => r.state === 'rejected'),
     unreadable,
