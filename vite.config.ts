@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { minifyHTMLLiterals } from 'minify-literals';
 import { defineConfig, type Plugin } from 'vite';
 
-// Two builds from one config:
+// The builds, from one config:
 //   vite build                → dist/ npm modules (ESM, one file per source module; lit, zod, idb-keyval external)
 //   vite build --mode bundle  → dist/encounter-survey.js for a <script type="module">, and the chunks it loads on demand
 //   vite build --mode sw      → dist/encounter-survey-sw.js, the offline worker for kiosk pages (one classic script)
