@@ -3,9 +3,10 @@ import { join, resolve } from 'node:path';
 import { minifyHTMLLiterals } from 'minify-literals';
 import { defineConfig, type Plugin } from 'vite';
 
-// Two builds from one config:
+// The builds, from one config:
 //   vite build                → dist/ npm modules (ESM, one file per source module; lit, zod, idb-keyval external)
 //   vite build --mode bundle  → dist/encounter-survey.js for a <script type="module">, and the chunks it loads on demand
+//   vite build --mode sw      → dist/encounter-survey-sw.js, the offline worker for kiosk pages (one classic script)
 // `npm start` serves demo/ (see scripts/start.mjs).
 const npmEntries = {
   index: 'src/index.ts',
@@ -83,6 +84,20 @@ export default defineConfig(({ mode }) => {
       },
     };
   }
+  if (mode === 'sw') {
+    return {
+      build: {
+        outDir: 'dist',
+        emptyOutDir: false,
+        target: 'es2022',
+        minify: true,
+        sourcemap: true,
+        // One self-contained classic script: every engine registers it, with or without { type: 'module' }.
+        lib: { entry: 'src/sw/encounter-survey-sw.ts', formats: ['iife'], name: 'encounterSurveyWorker', fileName: () => 'encounter-survey-sw.js' },
+        rolldownOptions: { output: { minify: true } },
+      },
+    };
+  }
   if (mode === 'production') {
     return {
       plugins: [minifyCss],
@@ -101,10 +116,12 @@ export default defineConfig(({ mode }) => {
     };
   }
   // Development: the demo pages. They load /encounter-survey.js, which here is the live source of
-  // the one-file build's entry (src/cdn.ts), so edits show up without a rebuild.
+  // the one-file build's entry (src/cdn.ts), so edits show up without a rebuild; the kiosk page
+  // registers /encounter-survey-sw.js, the offline worker's source (one file with no imports).
+  const liveSources: Record<string, string> = { '/encounter-survey.js': 'src/cdn.ts', '/encounter-survey-sw.js': 'src/sw/encounter-survey-sw.ts' };
   const oneFileEntry: Plugin = {
     name: 'encounter-survey-one-file-entry',
-    resolveId: (id) => (id === '/encounter-survey.js' ? resolve('src/cdn.ts') : null),
+    resolveId: (id) => (liveSources[id] ? resolve(liveSources[id]) : null),
   };
   return {
     root: 'demo',

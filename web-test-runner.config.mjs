@@ -69,7 +69,7 @@ for (const name of wanted) {
 
 export default {
   // test/collector holds node tests (run by scripts/test.mjs with node's test runner).
-  files: process.env.TEST_FILES ? [process.env.TEST_FILES] : ['test/**/*.test.ts', '!test/collector/**', '!test/e2e/**'],
+  files: process.env.TEST_FILES ? [process.env.TEST_FILES] : ['test/**/*.test.ts', '!test/collector/**', '!test/e2e/**', '!test/frameworks/**'],
   nodeResolve: { exportConditions: ['browser'] },
   plugins: [
     esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' }),

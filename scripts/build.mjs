@@ -1,4 +1,5 @@
-// `npm run build`: npm modules + .d.ts, the one-file bundle, JSON Schemas and custom-elements.json, into dist/.
+// `npm run build`: npm modules + .d.ts, the one-file bundle, the offline worker, JSON Schemas, custom-elements.json and the
+// framework typings and React components generated from it, into dist/.
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 
@@ -14,9 +15,11 @@ function run(command, args) {
 try {
   await run(bin('vite'), ['build', '--logLevel', 'warn']);
   await run(bin('vite'), ['build', '--mode', 'bundle', '--logLevel', 'warn']);
+  await run(bin('vite'), ['build', '--mode', 'sw', '--logLevel', 'warn']);
   await run(bin('tsc'), ['-p', 'tsconfig.build.json']);
   await run('node', ['--import', 'tsx', 'scripts/json-schemas.ts']);
   await run(bin('cem'), ['analyze', '--quiet']);
+  await run('node', ['scripts/generate-frameworks.mjs']);
   console.log('built dist/');
 } catch (error) {
   console.error(error.message);

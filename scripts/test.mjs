@@ -1,7 +1,8 @@
 // `npm test`: everything a fresh machine needs, in order, failing fast:
 // browsers and PostgreSQL (apt-get when root) → type check → build + size budget → node tests
-// (the collector against a throwaway PostgreSQL server and PGlite, the demo end to end) → the
-// browser suite in Chromium, Firefox and WebKit. `--browsers-only` skips to the last step;
+// (the collector against a throwaway PostgreSQL server and PGlite, the demo end to end) → Node
+// imports of every entry and the framework apps (scripts/test-frameworks.mjs) → the browser suite
+// in Chromium, Firefox and WebKit. `--browsers-only` skips to the last step;
 // `--node-only` stops after the node tests. BROWSERS=chromium narrows the engines;
 // TEST_FILES='test/core/**/*.test.ts' narrows the browser files; NODE_TEST_FILES='test/collector/x.test.ts'
 // narrows the node ones.
@@ -57,6 +58,7 @@ if (!browsersOnly) ensurePostgres();
 if (!browsersOnly) {
   await run(bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']);
   await run(bin('tsc'), ['--noEmit', '-p', 'collector/tsconfig.json']);
+  await run(bin('tsc'), ['--noEmit', '-p', 'src/sw/tsconfig.json']);
   await run('node', ['scripts/build.mjs']);
   await run('node', ['scripts/size-check.mjs']);
   // Node-side tests: the collector on both engines, and the demo end to end (npm start + Chromium).
@@ -73,6 +75,12 @@ if (!browsersOnly) {
   } finally {
     postgres.stop();
     cleanUps.delete(postgres.stop);
+  }
+  // Every package entry imported in Node (a server rendering a page), then the package as React, Vue
+  // and Svelte apps get it: packed, installed, built, type-checked and driven in Chromium.
+  if (!process.env.NODE_TEST_FILES) {
+    await run('node', ['--test', ...nodeTestFiles('test/node')]);
+    await run('node', ['scripts/test-frameworks.mjs']);
   }
 }
 if (nodeOnly) process.exit(0);

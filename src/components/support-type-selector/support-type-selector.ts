@@ -48,7 +48,7 @@ import { supportTypeSelectorStyles } from './support-type-selector.styles.js';
 export class SupportTypeSelector extends LitElement {
   static formAssociated = true;
   static override styles = [themeStyles, questionStyles, supportTypeSelectorStyles];
-  static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
+  static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
 
   static override properties = {
     name: { reflect: true },

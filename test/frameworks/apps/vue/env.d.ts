@@ -1,0 +1,1 @@
+/// <reference types="encounter-survey/types/vue" />

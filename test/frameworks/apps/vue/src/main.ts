@@ -1,0 +1,5 @@
+import 'encounter-survey/define';
+import { createApp } from 'vue';
+import App from './App.vue';
+
+createApp(App).mount('#app');
