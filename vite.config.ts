@@ -55,16 +55,15 @@ const minifyCss: Plugin = {
   },
 };
 
+/** What the files for <script> tags (the one-file build, the worker) share: minified, next to the npm modules. */
+const scriptBuild = { outDir: 'dist', emptyOutDir: false, target: 'es2022', minify: true, sourcemap: true } as const;
+
 export default defineConfig(({ mode }) => {
   if (mode === 'bundle') {
     return {
       plugins: [minifyCss, chunkManifest],
       build: {
-        outDir: 'dist',
-        emptyOutDir: false,
-        target: 'es2022',
-        minify: true,
-        sourcemap: true,
+        ...scriptBuild,
         lib: { entry: 'src/cdn.ts', formats: ['es'], fileName: () => 'encounter-survey.js' },
         rolldownOptions: {
           // The entry exports nothing a page relies on, so what it shares with the lazy chunks may live in it:
@@ -87,11 +86,7 @@ export default defineConfig(({ mode }) => {
   if (mode === 'sw') {
     return {
       build: {
-        outDir: 'dist',
-        emptyOutDir: false,
-        target: 'es2022',
-        minify: true,
-        sourcemap: true,
+        ...scriptBuild,
         // One self-contained classic script: every engine registers it, with or without { type: 'module' }.
         lib: { entry: 'src/sw/encounter-survey-sw.ts', formats: ['iife'], name: 'encounterSurveyWorker', fileName: () => 'encounter-survey-sw.js' },
         rolldownOptions: { output: { minify: true } },

@@ -3,6 +3,8 @@ import { fixture, html } from '@open-wc/testing';
 import '../../src/components/encounter-survey/encounter-survey.define.js';
 import type { EncounterSurvey } from '../../src/components/encounter-survey/encounter-survey.js';
 import type { SurveyConfigInput } from '../../src/core/config/schema.js';
+import { createTestCollector } from './collector.js';
+import { ManualClock } from './manual-clock.js';
 
 /**
  * Drives an <encounter-survey> the way a person would: clicking real inputs, typing into real
@@ -124,6 +126,15 @@ export async function renderSurvey(config: unknown, endpoint: string, options: {
   const harness = new SurveyHarness(element);
   await harness.shown();
   return harness;
+}
+
+/** A kiosk survey on the test receiver, with a clock the test advances by hand. */
+export async function renderKiosk(config: unknown) {
+  const collector = await createTestCollector();
+  const survey = await renderSurvey(config, collector.endpoint, { mode: 'kiosk' });
+  const clock = new ManualClock();
+  survey.element.clock = clock;
+  return { survey, clock, collector };
 }
 
 /** A small config that exercises every question type (typed loosely: tests also pass broken ones). */

@@ -6,6 +6,20 @@ import { css } from 'lit';
  * `theme`: light (default), dark, auto (follows the device), high-contrast; forced colours use the
  * system's own. Every pair of colours in each theme passes WCAG 1.4.3 / 1.4.11 (tested).
  */
+/** The dark palette, for `theme="dark"` and for `theme="auto"` on a device set to dark. */
+const darkTokens = css`
+  color-scheme: dark;
+  --_text: var(--es-color-text, #e8eeec);
+  --_muted: var(--es-color-muted, #a9b4b0);
+  --_background: var(--es-color-background, #121816);
+  --_surface: var(--es-color-surface, #1b2320);
+  --_border: var(--es-color-border, #7d8884);
+  --_accent: var(--es-color-accent, var(--es-accent, #6fd6c1));
+  --_accent-text: var(--es-color-accent-text, #0b1412);
+  --_danger: var(--es-color-danger, #ff8a80);
+  --_accent-soft: color-mix(in srgb, var(--_accent) 16%, var(--_background));
+`;
+
 export const themeStyles = css`
   :host {
     --_text: var(--es-color-text, #1d2321);
@@ -32,29 +46,11 @@ export const themeStyles = css`
     color-scheme: light;
   }
   :host([theme='dark']) {
-    color-scheme: dark;
-    --_text: var(--es-color-text, #e8eeec);
-    --_muted: var(--es-color-muted, #a9b4b0);
-    --_background: var(--es-color-background, #121816);
-    --_surface: var(--es-color-surface, #1b2320);
-    --_border: var(--es-color-border, #7d8884);
-    --_accent: var(--es-color-accent, var(--es-accent, #6fd6c1));
-    --_accent-text: var(--es-color-accent-text, #0b1412);
-    --_danger: var(--es-color-danger, #ff8a80);
-    --_accent-soft: color-mix(in srgb, var(--_accent) 16%, var(--_background));
+    ${darkTokens}
   }
   @media (prefers-color-scheme: dark) {
     :host([theme='auto']) {
-      color-scheme: dark;
-      --_text: var(--es-color-text, #e8eeec);
-      --_muted: var(--es-color-muted, #a9b4b0);
-      --_background: var(--es-color-background, #121816);
-      --_surface: var(--es-color-surface, #1b2320);
-      --_border: var(--es-color-border, #7d8884);
-      --_accent: var(--es-color-accent, var(--es-accent, #6fd6c1));
-      --_accent-text: var(--es-color-accent-text, #0b1412);
-      --_danger: var(--es-color-danger, #ff8a80);
-      --_accent-soft: color-mix(in srgb, var(--_accent) 16%, var(--_background));
+      ${darkTokens}
     }
   }
   /* A fixed palette: black on white, no grey text, thick borders and focus rings. */

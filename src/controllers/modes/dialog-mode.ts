@@ -1,8 +1,6 @@
 import { css, html } from 'lit';
-import { surveyStrings } from '../../i18n/index.js';
-import { adoptModeStyles, type ModeContext, type SurveyHost, type SurveyMode, type SurveyParts } from '../mode-controller.js';
-import { FrameController } from './frame-controller.js';
-import { closeIcon, frameStyles } from './frame-styles.js';
+import type { ModeContext, SurveyHost, SurveyParts } from '../mode-controller.js';
+import { FramedMode } from './framed-mode.js';
 
 const dialogStyles = css`
   dialog {
@@ -34,61 +32,26 @@ const dialogStyles = css`
  * `mode="dialog"`: the survey in a native modal `<dialog>`. `open()` (or a launcher, or a trigger)
  * shows it and focus moves in; Escape or Close hides it and focus goes back to what opened it.
  */
-export class DialogMode implements SurveyMode {
-  private readonly frame: FrameController;
-  private readonly dropStyles: () => void;
-
-  constructor(
-    private readonly host: SurveyHost,
-    private readonly context: ModeContext,
-  ) {
-    this.frame = new FrameController(host, context, () => undefined);
-    this.dropStyles = adoptModeStyles(host, css`${frameStyles}${dialogStyles}`);
-    host.addController(this);
-  }
-
-  get isOpen() {
-    return this.frame.isOpen;
-  }
-
-  open() {
-    this.frame.open();
-  }
-
-  close() {
-    this.frame.close('api');
+export class DialogMode extends FramedMode {
+  constructor(host: SurveyHost, context: ModeContext) {
+    super(host, context, dialogStyles);
   }
 
   /** Keeps the native dialog in step with the frame's state. */
-  hostUpdated() {
+  override hostUpdated() {
     const dialog = this.host.renderRoot.querySelector('dialog');
     if (!dialog) return;
     if (this.frame.isOpen && !dialog.open) dialog.showModal();
     else if (!this.frame.isOpen && dialog.open) dialog.close();
   }
 
-  detach() {
-    this.frame.detach();
-    this.dropStyles();
-    this.host.removeController(this);
-  }
-
-  render({ survey, status, footer }: SurveyParts) {
-    const t = surveyStrings.get(this.context.locale())!;
+  override render(parts: SurveyParts) {
     const onCancel = (event: Event) => {
       event.preventDefault();
       this.frame.close('escape');
     };
     // The browser closed it (a form with method="dialog", say): follow it.
     const onClose = () => this.frame.isOpen && this.frame.close('escape');
-    return html`<dialog part="dialog" aria-label=${this.context.text(this.context.config()?.title)} @cancel=${onCancel} @close=${onClose}>
-      <div class="frame-bar">
-        <button type="button" part="close-button" aria-label=${t.closeSurvey} @click=${() => this.frame.close('close-button')}>${closeIcon}</button>
-      </div>
-      ${survey()} ${status()} ${footer()}
-      ${this.frame.offersDontAskAgain
-        ? html`<button type="button" part="dont-ask-again" @click=${() => this.frame.dontAskAgain()}>${t.dontAskAgain}</button>`
-        : null}
-    </dialog>`;
+    return html`<dialog part="dialog" aria-label=${this.label} @cancel=${onCancel} @close=${onClose}>${this.inside(parts)}</dialog>`;
   }
 }

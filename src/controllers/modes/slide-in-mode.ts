@@ -1,8 +1,6 @@
 import { css, html } from 'lit';
-import { surveyStrings } from '../../i18n/index.js';
-import { adoptModeStyles, type ModeContext, type SurveyHost, type SurveyMode, type SurveyParts } from '../mode-controller.js';
-import { FrameController } from './frame-controller.js';
-import { closeIcon, frameStyles } from './frame-styles.js';
+import type { ModeContext, SurveyHost, SurveyParts } from '../mode-controller.js';
+import { FramedMode } from './framed-mode.js';
 
 const slideInStyles = css`
   .slide-in {
@@ -59,65 +57,29 @@ const slideInStyles = css`
  * `mode="slide-in"`: a card in a corner of the page (`position="bottom-end"` by default; logical, so
  * it mirrors in right-to-left pages). Not modal: the page stays usable. Escape or Close dismisses it.
  */
-export class SlideInMode implements SurveyMode {
-  private readonly frame: FrameController;
-  private readonly dropStyles: () => void;
+export class SlideInMode extends FramedMode {
   private focusOnOpen = false;
 
-  constructor(
-    private readonly host: SurveyHost,
-    private readonly context: ModeContext,
-  ) {
-    this.frame = new FrameController(host, context, (open, { moveFocus }) => (this.focusOnOpen = open && moveFocus));
-    this.dropStyles = adoptModeStyles(host, css`${frameStyles}${slideInStyles}`);
-    host.addController(this);
+  constructor(host: SurveyHost, context: ModeContext) {
+    super(host, context, slideInStyles);
   }
 
-  get isOpen() {
-    return this.frame.isOpen;
+  protected override onToggle(open: boolean, { moveFocus }: { moveFocus: boolean }) {
+    this.focusOnOpen = open && moveFocus;
   }
 
-  open() {
-    this.frame.open();
-  }
-
-  close() {
-    this.frame.close('api');
-  }
-
-  hostUpdated() {
+  override hostUpdated() {
     if (!this.focusOnOpen) return;
     this.focusOnOpen = false;
     this.host.renderRoot.querySelector<HTMLElement>('[part~="close-button"]')?.focus();
   }
 
-  detach() {
-    this.frame.detach();
-    this.dropStyles();
-    this.host.removeController(this);
-  }
-
-  render({ survey, status, footer }: SurveyParts) {
-    const t = surveyStrings.get(this.context.locale())!;
+  override render(parts: SurveyParts) {
     const onKey = (event: KeyboardEvent) => {
       if (event.key === 'Escape') this.frame.close('escape');
     };
-    return html`<section
-      class="slide-in"
-      part="slide-in"
-      role="dialog"
-      aria-modal="false"
-      aria-label=${this.context.text(this.context.config()?.title)}
-      ?hidden=${!this.frame.isOpen}
-      @keydown=${onKey}
-    >
-      <div class="frame-bar">
-        <button type="button" part="close-button" aria-label=${t.closeSurvey} @click=${() => this.frame.close('close-button')}>${closeIcon}</button>
-      </div>
-      ${survey()} ${status()} ${footer()}
-      ${this.frame.offersDontAskAgain
-        ? html`<button type="button" part="dont-ask-again" @click=${() => this.frame.dontAskAgain()}>${t.dontAskAgain}</button>`
-        : null}
+    return html`<section class="slide-in" part="slide-in" role="dialog" aria-modal="false" aria-label=${this.label} ?hidden=${!this.frame.isOpen} @keydown=${onKey}>
+      ${this.inside(parts)}
     </section>`;
   }
 }

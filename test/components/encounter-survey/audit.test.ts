@@ -5,18 +5,11 @@ import '../../../src/components/survey-summary/survey-summary.define.js';
 import type { SurveySummary } from '../../../src/components/survey-summary/survey-summary.js';
 import { parseSurveyConfig } from '../../../src/core/config/parse.js';
 import { createTestCollector } from '../../support/collector.js';
-import { ManualClock } from '../../support/manual-clock.js';
-import { renderSurvey, sampleConfig, SurveyHarness, waitUntil } from '../../support/survey-harness.js';
+import { renderKiosk, renderSurvey, sampleConfig, SurveyHarness, waitUntil } from '../../support/survey-harness.js';
 
 const kioskConfig = (kiosk: Record<string, unknown> = {}) => sampleConfig({ kiosk: { staffPin: '2468', ...kiosk } });
 
-async function kiosk(kioskOptions: Record<string, unknown> = {}) {
-  const collector = await createTestCollector();
-  const survey = await renderSurvey(kioskConfig(kioskOptions), collector.endpoint, { mode: 'kiosk' });
-  const clock = new ManualClock();
-  survey.element.clock = clock;
-  return { survey, clock, collector };
-}
+const kiosk = (kioskOptions: Record<string, unknown> = {}) => renderKiosk(kioskConfig(kioskOptions));
 
 /** Ctrl+Alt+S as real key presses; WebDriver can only press one key, so WebKit gets the event itself. */
 async function pressStaffShortcut(survey: SurveyHarness) {

@@ -3,7 +3,7 @@ import type { SurveyResetEvent } from '../../../src/events/survey-reset.js';
 import { LONG_PRESS_MS } from '../../../src/controllers/staff-panel-controller.js';
 import { createTestCollector } from '../../support/collector.js';
 import { ManualClock } from '../../support/manual-clock.js';
-import { renderSurvey, sampleConfig, SurveyHarness, waitUntil } from '../../support/survey-harness.js';
+import { renderKiosk, renderSurvey, sampleConfig, SurveyHarness, waitUntil } from '../../support/survey-harness.js';
 
 const kioskConfig = (kiosk: Record<string, unknown> = {}) =>
   sampleConfig({
@@ -11,13 +11,7 @@ const kioskConfig = (kiosk: Record<string, unknown> = {}) =>
     safety: { footer: 'This tablet is not monitored.', helplines: [{ name: 'Crisis line', phone: '988' }] },
   });
 
-async function kiosk(kioskOptions: Record<string, unknown> = {}) {
-  const collector = await createTestCollector();
-  const survey = await renderSurvey(kioskConfig(kioskOptions), collector.endpoint, { mode: 'kiosk' });
-  const clock = new ManualClock();
-  survey.element.clock = clock;
-  return { survey, clock, collector };
-}
+const kiosk = (kioskOptions: Record<string, unknown> = {}) => renderKiosk(kioskConfig(kioskOptions));
 
 async function fillAndType(survey: SurveyHarness) {
   await survey.press('start-button');
