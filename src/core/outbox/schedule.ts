@@ -5,7 +5,7 @@
  * endpoint problem (401/403/404/405/410, redirect) pauses it, probed once per cap; and any sign the
  * endpoint works (a 2xx or 409) restarts the count, so the backlog drains at once, one at a time.
  * A receiver that answered moments ago is flaky, not down: for `ALIVE_MS` after a success the first
- * `ALIVE_RETRIES` failures in a row back off from a short delay (`ALIVE_TIMING`), so a backlog is not
+ * `ALIVE_RETRIES` failures in a row back off from a short delay (`aliveTiming`), so a backlog is not
  * parked for seconds by one 503; a longer streak is an outage again and the normal backoff resumes.
  */
 import { backoffDelay, MAX_RETRY_AFTER_MS, parseRetryAfter, type RetryTiming } from './backoff.js';
@@ -14,8 +14,8 @@ import { backoffDelay, MAX_RETRY_AFTER_MS, parseRetryAfter, type RetryTiming } f
 export const ALIVE_MS = 30_000;
 /** How many failures in a row, while alive, get the short backoff before it is an outage again. */
 export const ALIVE_RETRIES = 4;
-/** The short backoff: full jitter from 0.5 s, doubling, at most 4 s. */
-export const ALIVE_TIMING: RetryTiming = { baseMs: 500, capMs: 4000 };
+/** The short backoff, scaled from the configured one: by default full jitter from 0.5 s, doubling, at most 4 s. */
+export const aliveTiming = (timing: RetryTiming): RetryTiming => ({ baseMs: timing.baseMs / 4, capMs: Math.min(timing.capMs, timing.baseMs * 2) });
 
 export interface EndpointSchedule {
   /** Retryable failures in a row: the backoff's exponent. */
@@ -85,7 +85,7 @@ export function afterRetryableFailure(
 ): EndpointSchedule {
   const failures = schedule.failures + 1;
   const alive = schedule.lastSuccessAt !== null && input.now - schedule.lastSuccessAt < ALIVE_MS && failures <= ALIVE_RETRIES;
-  const jittered = backoffDelay(failures, alive ? ALIVE_TIMING : input.timing, input.random);
+  const jittered = backoffDelay(failures, alive ? aliveTiming(input.timing) : input.timing, input.random);
   const asked = parseRetryAfter(input.retryAfter, input.now);
   const heldUntil = asked === null ? schedule.heldUntil : input.now + asked;
   return {
