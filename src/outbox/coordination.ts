@@ -46,11 +46,11 @@ export async function takeLease(store: Pick<RecordStore, 'update'>, id: string, 
 }
 
 /**
- * 'changed': re-read the store. 'event': news to re-emit. 'recovered': the endpoint answered 2xx.
+ * 'changed': re-read the records named (the whole store when none are named). 'event': news to re-emit. 'recovered': the endpoint answered 2xx.
  * 'backoff': the endpoint's schedule after a retryable failure, so tabs share one backoff.
  */
 export type ChannelMessage =
-  | { kind: 'changed' }
+  | { kind: 'changed'; ids?: readonly string[] }
   | { kind: 'event'; event: OutboxEvent }
   | { kind: 'recovered'; endpoint: string }
   | { kind: 'backoff'; endpoint: string; schedule: EndpointSchedule };

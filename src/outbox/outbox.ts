@@ -147,7 +147,7 @@ class OutboxImpl implements Outbox {
     const pending = this.cache.pending().length;
     this.news.emit({ type: 'queued', id: plain.id, pending });
     this.settle(false);
-    this.channel.post({ kind: 'changed' });
+    this.tellOthers();
     void this.flush();
     return { id: plain.id, storage: result.kind, pending };
   }
@@ -169,7 +169,7 @@ class OutboxImpl implements Outbox {
     } finally {
       // Even when storage failed mid-pass: the timer must be set again.
       this.settle(false);
-      this.channel.post({ kind: 'changed' });
+      this.tellOthers();
     }
   }
 
@@ -285,10 +285,23 @@ class OutboxImpl implements Outbox {
   /** This page changed the store outside a cycle: tell other tabs, refresh the status. */
   private changed() {
     this.settle(false);
-    this.channel.post({ kind: 'changed' });
+    this.tellOthers();
   }
 
-  private changedElsewhere() {
+  /** Names the records written, so other tabs re-read those rather than the whole store. */
+  private tellOthers() {
+    const ids = this.cache.takeWritten();
+    if (ids.length > 0) this.channel.post({ kind: 'changed', ids });
+  }
+
+  private changedElsewhere(ids?: readonly string[]) {
+    if (ids) {
+      void this.cache
+        .refresh(ids)
+        .then(() => this.settle(false))
+        .catch(() => undefined);
+      return;
+    }
     this.cache.stale = true;
     void Promise.resolve(this.settle(true)).catch(() => undefined);
   }
@@ -296,7 +309,7 @@ class OutboxImpl implements Outbox {
   private onChannel(message: ChannelMessage) {
     if (this.closed) return;
     if (message.kind === 'event') this.news.emit(message.event);
-    else if (message.kind === 'changed') this.changedElsewhere();
+    else if (message.kind === 'changed') this.changedElsewhere(message.ids);
     else {
       this.endpoints.hear(message, this.now());
       this.schedule();

@@ -16,15 +16,55 @@ export class RecordCache {
   /** Another tab (or a late IndexedDB) changed the store: read it all before trusting this copy. */
   stale = true;
   private reading: Promise<void> = Promise.resolve();
+  private waiting: Promise<void> | null = null;
+  /** Ids this page wrote since it last told the other tabs. */
+  private readonly written = new Set<string>();
   private readonly logged = new Set<string>();
 
   constructor(private readonly store: ResilientStore) {}
 
-  /** Reads are chained, so the last one applied is always the newest. */
+  /**
+   * Reads are chained, so the last one applied is always the newest. A read that has not started
+   * yet will see every change made so far, so callers share it: a burst of news from other tabs
+   * costs one more read, not one each.
+   */
   reload(): Promise<void> {
-    const read = this.reading.then(() => this.read());
+    if (this.waiting) return this.waiting;
+    const read = this.reading.then(() => {
+      this.waiting = null;
+      return this.read();
+    });
+    this.waiting = read;
     this.reading = read.catch(() => undefined);
     return read;
+  }
+
+  /** Another tab wrote these records: read just them, in the same chain as full reads. */
+  refresh(ids: readonly string[]): Promise<void> {
+    const read = this.reading.then(() => this.readSome(ids));
+    this.reading = read.catch(() => undefined);
+    return read;
+  }
+
+  /** The ids written here since the last call: what the other tabs need to re-read. */
+  takeWritten(): string[] {
+    const ids = [...this.written];
+    this.written.clear();
+    return ids;
+  }
+
+  private async readSome(ids: readonly string[]) {
+    for (const id of ids) {
+      const value = await this.store.get(id);
+      if (value === undefined) {
+        this.records.delete(id);
+        continue;
+      }
+      const parsed = parseRecord(value);
+      // Unreadable or from an older version: the full read handles (and logs, and upgrades) those.
+      if (!parsed.ok || parsed.legacy) return this.read();
+      this.records.set(id, parsed.record);
+    }
   }
 
   private async read() {
@@ -44,6 +84,7 @@ export class RecordCache {
     // Older records were queued before any current one: they go first, in their old order.
     for (const record of upgradeLegacy(legacy, -legacy.length - 1)) {
       records.set(record.id, record);
+      this.written.add(record.id);
       await this.store
         .update(record.id, (stored) => {
           // Gone (delivered by another tab) or already upgraded: leave it.
@@ -65,6 +106,7 @@ export class RecordCache {
     const result = await this.store.append(create);
     const parsed = parseRecord(result.stored);
     if (parsed.ok && !parsed.legacy) this.records.set(parsed.record.id, parsed.record);
+    if (result.added && parsed.ok) this.written.add(parsed.record.id);
     return { added: result.added, kind: result.kind };
   }
 
@@ -80,12 +122,16 @@ export class RecordCache {
     return { imported, refused: records.length - imported };
   }
 
+  /** After this page stored `record` (or found it changed in the store). */
   set(record: OutboxRecord) {
     this.records.set(record.id, record);
+    this.written.add(record.id);
   }
 
+  /** After this page deleted the record (or found it gone). */
   delete(id: string) {
     this.records.delete(id);
+    this.written.add(id);
   }
 
   pending(): OutboxRecord[] {
