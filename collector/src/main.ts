@@ -24,6 +24,13 @@ function flag(name: string): boolean {
   throw new Error(`${name} must be 1 or 0 (got "${raw}")`);
 }
 
+function list(name: string): string[] {
+  return (env[name] ?? '')
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
+}
+
 function renamed(): void {
   if (env.COLLECTOR_EXPORT_TOKEN && !env.COLLECTOR_STAFF_TOKEN) {
     throw new Error('COLLECTOR_EXPORT_TOKEN is now COLLECTOR_STAFF_TOKEN (at least 24 characters).');
@@ -58,6 +65,15 @@ try {
     maxBodyBytes: integer('COLLECTOR_MAX_BODY', 16 * 1024, 1),
     rateLimit: rate === 0 ? false : { max: rate },
     k: integer('COLLECTOR_K', 11, 1),
+    rounding: integer('COLLECTOR_ROUNDING', 5, 5),
+    publicSurveys: list('COLLECTOR_PUBLIC_SURVEYS'),
+    sessionMinutes: integer('COLLECTOR_SESSION_MINUTES', 480, 5),
+    publicUrl: env.COLLECTOR_PUBLIC_URL?.trim() || undefined,
+    proofOfWork: {
+      key: env.COLLECTOR_POW_KEY?.trim() || undefined,
+      maxnumber: integer('COLLECTOR_POW_MAXNUMBER', 50_000, 1000),
+      seconds: integer('COLLECTOR_POW_SECONDS', 300, 30),
+    },
     acceptUnknown,
     retentionDays: integer('COLLECTOR_RETENTION_DAYS', DEFAULT_RETENTION_DAYS, 0),
     poolSize: integer('COLLECTOR_POOL_SIZE', 10, 1),
