@@ -116,3 +116,45 @@ export interface SummaryStrings {
   openPeriod: (unit: 'week' | 'month', total: string | null, k: number) => string;
   noClosedPeriod: (unit: 'week' | 'month') => string;
 }
+
+/** The staff dashboard's words (`<survey-dashboard>`, served by the collector at /dashboard). */
+export interface DashboardStrings {
+  $dir: 'ltr' | 'rtl';
+  title: string;
+  signInHeading: string;
+  tokenLabel: string;
+  tokenHelp: string;
+  signIn: string;
+  wrongToken: string;
+  signOut: string;
+  signedOut: string;
+  sessionEnded: string;
+  unreachable: string;
+  loading: string;
+  language: string;
+  survey: string;
+  noSurveys: string;
+  filters: string;
+  unit: string;
+  week: string;
+  month: string;
+  from: string;
+  to: string;
+  version: string;
+  locale: string;
+  all: string;
+  show: string;
+  downloads: string;
+  downloadCsv: string;
+  downloadJson: string;
+  report: string;
+  reportMonth: string;
+  openReport: string;
+  closeReport: string;
+  print: string;
+  /** "In October 2026, 78% of responses included emotional support and 23% social connection (n = 480)." */
+  headlineMultiple: (month: string, items: Array<{ label: string; percent: string }>, n: string) => string;
+  headlineSingle: (question: string, answer: string, percent: string, n: string) => string;
+  headlineRating: (question: string, median: string, max: string, n: string) => string;
+  headlineTooFew: (month: string, k: number) => string;
+}

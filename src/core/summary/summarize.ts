@@ -24,6 +24,8 @@ export interface SummarizeOptions {
   filters?: SummaryFilters;
   k?: number;
   rounding?: number;
+  /** Keyed random rounding (see `disclose`); omit for rounding to the nearest multiple. */
+  noise?: (identity: string) => number;
   receivedDay?: (submission: Submission) => string;
 }
 
@@ -52,6 +54,7 @@ export function summarize(submissions: readonly Submission[], options: Summarize
     filters,
     k: options.k,
     rounding: options.rounding,
+    noise: options.noise,
   });
 }
 

@@ -80,7 +80,7 @@ describe('disclosure rules, for random populations and every filter (fast-check)
     fc.assert(
       fc.property(populationArb, responseArb, fc.constantFrom(...filterPairs.flat()), unitArb, keyArb, (population, extra, filters, unit, key) => {
         const late = { ...extra, submittedAt: `${DAYS.at(-1)}T00:00:00.000Z` }; // today: the open period
-        const options = { config, now: NOW, unit, filters, noise: keyedNoise(key) } as SummarizeOptions;
+        const options: SummarizeOptions = { config, now: NOW, unit, filters, noise: keyedNoise(key) };
         const before = summarize(population, options);
         const after = summarize([...population, late], options);
         expect({ ...after, open: null }).to.deep.equal({ ...before, open: null });
@@ -110,7 +110,7 @@ describe('disclosure rules, for random populations and every filter (fast-check)
   it('no hidden count below k can be worked out from the other figures of a summary (any rounding, even none)', () => {
     fc.assert(
       fc.property(populationArb, fc.constantFrom(...filterPairs.flat()), unitArb, kArb, roundingArb, keyArb, (population, filters, unit, k, rounding, key) => {
-        const options = { config, now: NOW, unit, k, rounding, noise: keyedNoise(key) } as SummarizeOptions;
+        const options: SummarizeOptions = { config, now: NOW, unit, k, rounding, noise: keyedNoise(key) };
         expect(disclosed(population, options, filters)).to.deep.equal([]);
       }),
       { numRuns: 150 },
@@ -120,7 +120,7 @@ describe('disclosure rules, for random populations and every filter (fast-check)
   it('nor from two summaries whose filters differ by one value (site A + the rest vs all sites), rounding to 5 or 10', () => {
     fc.assert(
       fc.property(populationArb, fc.constantFrom(...filterPairs), unitArb, kArb, fc.constantFrom(5, 10), keyArb, (population, [whole, part], unit, k, rounding, key) => {
-        const options = { config, now: NOW, unit, k, rounding, noise: keyedNoise(key) } as SummarizeOptions;
+        const options: SummarizeOptions = { config, now: NOW, unit, k, rounding, noise: keyedNoise(key) };
         expect(disclosed(population, options, whole, part)).to.deep.equal([]);
       }),
       { numRuns: 150 },
