@@ -4,6 +4,7 @@
 // Prints one line `collector listening on <url>` once it accepts requests.
 import { loadSurveys, SurveyRegistry } from './surveys.js';
 import { demoOfflineSwitch } from './demo.js';
+import { DEMO_SURVEY, seedDemoData } from './demo-data.js';
 import { DEFAULT_RETENTION_DAYS } from './retention.js';
 import { startCollector } from './server.js';
 
@@ -86,6 +87,10 @@ try {
       (migrations.length ? `; applied migration(s) ${migrations.join(', ')}` : '') +
       (retentionDeleted ? `; retention deleted ${retentionDeleted} old responses` : ''),
   );
+  if (flag('COLLECTOR_DEMO')) {
+    const seeded = await seedDemoData(collector.store, surveys, new Date());
+    if (seeded > 0) console.log(`demo: wrote ${seeded} generated responses (DEMO DATA, not real people) for survey "${DEMO_SURVEY}"`);
+  }
   console.log(`collector listening on ${collector.url}`);
   let stopping = false;
   const stop = () => {
