@@ -10,8 +10,9 @@ export { parseSurveyConfig, parseSurveyConfigJson, safeParseSurveyConfig } from 
 export { SurveyConfigError } from './core/config/errors.js';
 export { surveyConfigSchema } from './core/config/schema.js';
 export type { SurveyConfig, SurveyConfigInput, Question, LocalizedText, ChoiceOption } from './core/config/schema.js';
-export { buildSubmission, describeSubmission, floorToBucket } from './core/payload.js';
-export type { SubmissionField } from './core/payload.js';
+export { buildSubmission, floorToBucket } from './core/payload.js';
+export { describeSubmission } from './core/disclosure.js';
+export type { SubmissionField } from './core/disclosure.js';
 export { submissionSchema } from './core/submission-schema.js';
 export type { Submission, AnswerValue } from './core/submission-schema.js';
 export { visibleQuestions, validateAnswer } from './core/answers.js';

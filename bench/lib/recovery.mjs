@@ -113,6 +113,9 @@ export async function measureRecovery(browser, { pageUrl, receiver, log = () => 
 }
 
 /** Figures over the runs; a run that never finished counts as the timeout (a lower bound), so p95 cannot hide it. */
+/** A count of requests, which interpolated quantiles can make fractional. */
+const count = (value) => (value == null ? '—' : Number.isInteger(value) ? String(value) : value.toFixed(1));
+
 export function summarizeRecovery({ settings, runs, ...rest }) {
   const finished = runs.filter((r) => r.finished);
   const pick = (field) => summary(finished.map((r) => r[field]));
@@ -145,7 +148,7 @@ export function recoveryMarkdown(recovery, { targetP95Seconds = 15, baseline = n
     `| Seconds from recovery to the last stored | ${seconds(r?.median)} / ${seconds(r?.p95)} (max ${seconds(r?.max)})${recovery.finished < recovery.runs.length ? `; ${recovery.runs.length - recovery.finished} of ${recovery.runs.length} runs unfinished after ${s.timeoutMs / 1000} s, counted as ${s.timeoutMs / 1000} s` : ''} | p95 ≤ ${targetP95Seconds} s ${pass ? '✅ pass' : '❌ miss'} |`,
     `| of which: first request after recovery | ${seconds(recovery.firstRequestAfterRecoverySeconds?.median)} / ${seconds(recovery.firstRequestAfterRecoverySeconds?.p95)} | |`,
     `| of which: first success → last stored | ${seconds(recovery.drainSeconds?.median)} / ${seconds(recovery.drainSeconds?.p95)} | |`,
-    `| Requests sent during the outage | ${recovery.outageRequests?.median ?? '—'} / ${recovery.outageRequests?.p95 ?? '—'} (max ${recovery.outageRequests?.max ?? '—'}) | ≤ before${baseline ? ` (${baseline.outageRequests?.median} / ${baseline.outageRequests?.p95})` : ''} |`,
+    `| Requests sent during the outage, p50 / p95 | ${count(recovery.outageRequests?.median)} / ${count(recovery.outageRequests?.p95)} (max ${count(recovery.outageRequests?.max)}) | ≤ before${baseline ? ` (${count(baseline.outageRequests?.median)} / ${count(baseline.outageRequests?.p95)})` : ''} |`,
     `| Most requests in flight at once to the endpoint | ${recovery.maxInFlight} | 1 |`,
   ];
   if (baseline) {

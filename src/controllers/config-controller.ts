@@ -33,8 +33,9 @@ const loadParser = () => import('../core/config/parse.js');
 /**
  * Turns the element's config sources into a config, in order of precedence: `config` property,
  * inline JSON, `src`, `preset` (default `peer-support-encounter`). A quick read shows the survey at
- * once; full validation (zod, a chunk of its own) follows after the first paint and replaces it,
- * either with the normalised config or with every problem found. `validated()` is what Submit waits for.
+ * once; full validation (zod, a chunk of its own) follows once the survey warms up (`prepare()`),
+ * and replaces it with the normalised config or with every problem found. `validated()` is what
+ * Submit waits for.
  */
 export class ConfigController {
   state: ConfigState = { status: 'loading' };
@@ -44,6 +45,8 @@ export class ConfigController {
   /** Bumped whenever the sources change, so a late answer for old sources is dropped. */
   private generation = 0;
   private validation?: { input: unknown; from: string; result?: Promise<SurveyConfig> };
+  /** Until the survey warms up (first touch, or shortly after it shows), validation waits. */
+  private warm = false;
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -72,6 +75,13 @@ export class ConfigController {
     if (inlineJson !== null) return this.settle(inlineJson, 'the inline <script type="application/json">');
     if (src) return this.set({ status: 'loading' });
     void this.fromPreset(preset || DEFAULT_PRESET, this.generation);
+  }
+
+  /** Loads and runs full validation now, and for every later config as soon as it shows. */
+  prepare() {
+    if (this.warm) return;
+    this.warm = true;
+    if (this.validation && !this.validation.result) this.validate().catch(() => undefined);
   }
 
   /** The fully validated config; rejects with the config's problems, or when validation cannot load. */
@@ -121,6 +131,7 @@ export class ConfigController {
       return void this.validate().catch(() => undefined);
     }
     this.set({ status: 'ready', config: quick, validated: false });
+    if (!this.warm) return;
     const generation = this.generation;
     void afterPaint().then(() => {
       if (generation === this.generation) this.validate().catch(() => undefined);

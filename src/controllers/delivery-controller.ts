@@ -8,7 +8,6 @@ import { SurveyStatusEvent } from '../events/survey-status.js';
 import { SurveyStorageWarningEvent } from '../events/survey-storage-warning.js';
 import { resolveEndpoint } from '../components/internal/endpoint.js';
 import type { Outbox, OutboxEvent, OutboxOptions, OutboxStatus } from '../outbox/index.js';
-import { afterPaint } from './after-paint.js';
 import { PartUnavailableError } from './config-controller.js';
 
 /** What the respondent is told after submitting; never more technical than this. */
@@ -27,12 +26,10 @@ export interface DeliveryOptions {
 
 const loadOutbox = () => import('../outbox/index.js');
 
-/** After the first question shows, the outbox loads on the first touch, or after this long anyway. */
-const PREPARE_AFTER_MS = 2000;
 
 /**
  * Connects an element to the page's shared outbox, which is a chunk of its own: loaded when the
- * element asks (`prepare()`, after the first question shows) or at the latest on Submit. Submits,
+ * element asks (`prepare()`, see WarmUpController) or at the latest on Submit. Submits,
  * and re-fires the outbox's news as element events. Delivered/rejected events fire only for
  * responses this element submitted, so two surveys on one page each hear about their own.
  */
@@ -47,7 +44,6 @@ export class DeliveryController implements ReactiveController {
   private readonly early = new Map<string, Event>();
   private readonly awaitingReceipt = new Set<string>();
   private lastId: string | null = null;
-  private preparing = false;
   /** What this survey last told the outbox about its endpoint, so it is told again only on a change. */
   private configured = '';
 
@@ -67,14 +63,6 @@ export class DeliveryController implements ReactiveController {
     // A page-supplied outbox is already loaded: listen from the start, so no warning is missed.
     if (this.options.supplied() && !this.outbox) void this.connect();
     if (this.outbox) this.configure(this.outbox);
-    if (this.preparing || !this.options.config()) return;
-    // The first question is on screen: the outbox (and what earlier visits left in it) can load now
-    // without delaying it, on the first touch or shortly after.
-    this.preparing = true;
-    const prepare = () => this.prepare();
-    this.host.addEventListener('focusin', prepare, { once: true });
-    this.host.addEventListener('pointerdown', prepare, { once: true });
-    void afterPaint().then(() => setTimeout(prepare, PREPARE_AFTER_MS));
   }
 
   /**

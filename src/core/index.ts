@@ -15,8 +15,10 @@ export type {
   ChoiceOption,
   TimeBucket,
 } from './config/schema.js';
-export { buildSubmission, describeSubmission, floorToBucket } from './payload.js';
-export type { SubmissionField, BuildOptions } from './payload.js';
+export { buildSubmission, floorToBucket } from './payload.js';
+export type { BuildOptions } from './payload.js';
+export { describeSubmission } from './disclosure.js';
+export type { SubmissionField } from './disclosure.js';
 export { submissionSchema, answerValueSchema } from './submission-schema.js';
 export type { Submission, AnswerValue } from './submission-schema.js';
 export { visibleQuestions, validateAnswer, isQuestionVisible } from './answers.js';

@@ -1,7 +1,7 @@
 import { answerOf, isQuestionVisible, isRating, type Answers } from './answers.js';
 import type { Question, SurveyConfig, TimeBucket } from './config/schema.js';
 import type { AnswerValue, Submission } from './submission-schema.js';
-import { localize, matchLocale, truncateCodePoints } from './text.js';
+import { matchLocale, truncateCodePoints } from './text.js';
 
 /**
  * Where anonymity is enforced. A response carries exactly: a fresh random id, the survey id and
@@ -13,14 +13,6 @@ export interface BuildOptions {
   /** Must return a UUID v4 (e.g. `() => crypto.randomUUID()`); fresh per response. */
   randomId: () => string;
   locale: string;
-}
-
-/** One thing a response can contain, for a "what this survey sends" list. */
-export interface SubmissionField {
-  key: string;
-  kind: 'id' | 'survey' | 'submittedAt' | 'locale' | 'answer' | 'other-text' | 'tag';
-  label?: string;
-  detail?: string;
 }
 
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
@@ -87,24 +79,4 @@ export function floorToBucket(date: Date, bucket: TimeBucket): Date {
   if (bucket === 'week') d.setUTCDate(d.getUTCDate() - ((d.getUTCDay() + 6) % 7));
   if (bucket === 'month') d.setUTCDate(1);
   return d;
-}
-
-/** Every field a response from this survey can contain, in payload order. */
-export function describeSubmission(config: SurveyConfig, locale: string): SubmissionField[] {
-  const fallback = config.locales[0]!;
-  const fields: SubmissionField[] = [
-    { key: 'id', kind: 'id' },
-    { key: 'survey', kind: 'survey', detail: `${config.id} ${config.version}` },
-    { key: 'submittedAt', kind: 'submittedAt', detail: config.timeBucket },
-    { key: 'locale', kind: 'locale', detail: matchLocale(locale, config.locales) },
-  ];
-  for (const question of config.questions) {
-    const label = localize(question.label, locale, fallback);
-    fields.push({ key: `answers.${question.id}`, kind: 'answer', label, detail: question.type });
-    if ('allowOther' in question && question.allowOther) {
-      fields.push({ key: `answers.${question.id}.other`, kind: 'other-text', label, detail: String(question.otherMaxLength) });
-    }
-  }
-  for (const [name, value] of Object.entries(config.tags)) fields.push({ key: `tags.${name}`, kind: 'tag', label: name, detail: value });
-  return fields;
 }

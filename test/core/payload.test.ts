@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { buildSubmission, describeSubmission, floorToBucket } from '../../src/core/payload.js';
+import { buildSubmission, floorToBucket } from '../../src/core/payload.js';
 import { submissionSchema } from '../../src/core/submission-schema.js';
 import * as z from 'zod/mini';
 import { parsed, sampleConfig, withQuestions } from './config/fixtures.js';
@@ -123,28 +123,5 @@ describe('floorToBucket (UTC)', () => {
     for (const [bucket, expected] of [['hour', '2024-05-17T13:00:00.000Z'], ['week', '2024-05-13T00:00:00.000Z'], ['month', '2024-05-01T00:00:00.000Z']] as const) {
       expect(buildSubmission(parsed(sampleConfig({ timeBucket: bucket })), {}, options()).submittedAt).to.equal(expected);
     }
-  });
-});
-
-describe('describeSubmission', () => {
-  it('lists every field a response can contain', () => {
-    const fields = describeSubmission(parsed(sampleConfig({ tags: { site: 'north' }, locales: ['en', 'es'] })), 'es');
-    expect(fields.map((field) => [field.key, field.kind])).to.deep.equal([
-      ['id', 'id'],
-      ['survey', 'survey'],
-      ['submittedAt', 'submittedAt'],
-      ['locale', 'locale'],
-      ['answers.support', 'answer'],
-      ['answers.support.other', 'other-text'],
-      ['answers.heard', 'answer'],
-      ['answers.topics', 'answer'],
-      ['answers.score', 'answer'],
-      ['answers.note', 'answer'],
-      ['tags.site', 'tag'],
-    ]);
-    expect(fields[2]!.detail).to.equal('day');
-    expect(fields[3]!.detail).to.equal('es');
-    expect(fields[6]!.label).to.equal('Heard?');
-    expect(fields[10]).to.deep.equal({ key: 'tags.site', kind: 'tag', label: 'site', detail: 'north' });
   });
 });

@@ -10,6 +10,7 @@ import { DeliveryController } from '../../controllers/delivery-controller.js';
 import { FlowController } from '../../controllers/flow-controller.js';
 import { ModeController } from '../../controllers/mode-controller.js';
 import { ThemeController } from '../../controllers/theme-controller.js';
+import { WarmUpController } from '../../controllers/warm-up-controller.js';
 import { surveyStrings } from '../../i18n/index.js';
 import type { Outbox } from '../../outbox/index.js';
 import { questionStyles } from '../shared/question.styles.js';
@@ -130,38 +131,38 @@ export class EncounterSurvey extends LitElement {
    * content: a fresh copy with the same content changes nothing, and a changed config keeps the
    * answers to questions that still exist with the same type and choices.
    */
-  declare config: SurveyConfigInput | string | undefined;
+  config: SurveyConfigInput | string | undefined = undefined;
   /** URL of a JSON config file, fetched without credentials. */
-  declare src: string | null;
+  src: string | null = null;
   /** Name of a built-in preset, used when no other config is given. Default `peer-support-encounter`. */
-  declare preset: string | null;
+  preset: string | null = null;
   /** Where responses are sent; overrides the config's `endpoint`. https, or http on localhost. */
-  declare endpoint: string | null;
+  endpoint: string | null = null;
   /** The `lang` attribute: language of the survey and of the built-in UI strings. */
-  declare locale: string | null;
+  locale: string | null = null;
   /** `inline` (default), `kiosk` for shared tablets, `dialog` (a modal) or `slide-in` (a card in a corner). */
-  declare mode: 'inline' | 'kiosk' | 'dialog' | 'slide-in';
+  mode: 'inline' | 'kiosk' | 'dialog' | 'slide-in' = 'inline';
   /** `light` (default), `dark`, `auto` (follows the device) or `high-contrast`. */
-  declare theme: 'light' | 'dark' | 'auto' | 'high-contrast';
+  theme: 'light' | 'dark' | 'auto' | 'high-contrast' = 'light';
   /** Slide-in only: `bottom-end` (default), `bottom-start`, `top-end` or `top-start` (logical: mirrors in RTL). */
-  declare position: 'bottom-end' | 'bottom-start' | 'top-end' | 'top-start';
+  position: 'bottom-end' | 'bottom-start' | 'top-end' | 'top-start' = 'bottom-end';
   /** Dialog and slide-in: open by itself after this long on the page, e.g. `30s` or `2m`. Off by default. */
-  declare openAfter: string | null;
+  openAfter: string | null = null;
   /** Dialog and slide-in: open by itself once the page is scrolled this far, e.g. `scroll:60%`. Off by default. */
-  declare openOn: string | null;
+  openOn: string | null = null;
   /**
    * Dialog and slide-in: offer "Don't ask me again", which keeps one date on the device (this many
    * days ahead, day precision) so the automatic triggers stay quiet until then. Off by default.
    */
-  declare dontAskAgain: number | null;
+  dontAskAgain: number | null = null;
   /**
    * The queue responses go through. Default: the page's shared outbox (`getSharedOutbox()`), one per
    * database, so several surveys never send a response twice. Set one from `createOutbox()` for
    * another database name or delivery options.
    */
-  declare outbox: Outbox | undefined;
+  outbox: Outbox | undefined = undefined;
   /** Time source for kiosk timers; tests replace it with one they advance by hand. */
-  declare clock: Clock;
+  clock: Clock = realClock;
 
   private readonly configSource = new ConfigController(this, (state) => {
     if (state.status === 'ready') this.flow.adopt(state.config);
@@ -189,19 +190,14 @@ export class EncounterSurvey extends LitElement {
 
   constructor() {
     super();
-    this.config = undefined;
-    this.src = null;
-    this.preset = null;
-    this.endpoint = null;
-    this.locale = null;
-    this.mode = 'inline';
-    this.theme = 'light';
-    this.position = 'bottom-end';
-    this.openAfter = null;
-    this.openOn = null;
-    this.dontAskAgain = null;
-    this.outbox = undefined;
-    this.clock = realClock;
+    // What a response needs (full validation, the outbox) loads after the first question shows.
+    new WarmUpController(this, {
+      ready: () => this.surveyConfig !== undefined,
+      warm: () => {
+        this.configSource.prepare();
+        this.delivery.prepare();
+      },
+    });
   }
 
   /** The config, once resolved (before validation has finished, the quick read of it). */

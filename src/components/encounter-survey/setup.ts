@@ -1,5 +1,4 @@
 import type { Answers } from '../../core/answers.js';
-import { buildSubmission } from '../../core/payload.js';
 import type { Submission } from '../../core/submission-schema.js';
 import { PartUnavailableError, type ConfigController, type ConfigState } from '../../controllers/config-controller.js';
 import type { DeliveryController } from '../../controllers/delivery-controller.js';
@@ -59,6 +58,8 @@ export async function storeResponse(answers: Answers, { host, config: source, de
     if (error instanceof PartUnavailableError) delivery.unavailable();
     throw error;
   }
+  // The payload builder is needed only now: it loads with validation, off the first question's path.
+  const { buildSubmission } = await import('../../core/payload.js');
   const submission = buildSubmission(config, answers, { now: () => Date.now(), randomId: () => crypto.randomUUID(), locale });
   if (!host.dispatchEvent(new SurveySubmitEvent({ submission }))) return null;
   const target = resolveEndpoint(endpoint, config, document.baseURI);

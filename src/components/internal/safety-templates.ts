@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import type { SurveyConfig } from '../../core/config/schema.js';
-import { describeSubmission, type SubmissionField } from '../../core/payload.js';
+import { describeSubmission, type SubmissionField } from '../../core/disclosure.js';
 import { localize } from '../../core/text.js';
 import { checkSafeUrl } from '../../core/urls.js';
 import type { SurveyStrings } from '../../i18n/index.js';
