@@ -98,7 +98,8 @@ export const dashboardStyles = css`
       max-inline-size: none;
     }
     .controls,
-    .status {
+    .status,
+    survey-summary::part(toggle) {
       display: none;
     }
     .page {

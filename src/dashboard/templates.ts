@@ -94,7 +94,7 @@ export function reportView(report: { month: string; pages: ReportPage[] }, t: Da
       ({ survey, summary }) => html`<section class="page">
         <h2>${localize(survey.title, lang, 'en') || survey.id}</h2>
         ${headlines(summary, month, t, lang).map((sentence) => html`<p class="headline">${sentence}</p>`)}
-        <survey-summary lang=${lang} .summary=${summary} caption=${month}></survey-summary>
+        ${summary.total.count === null ? nothing : html`<survey-summary lang=${lang} .summary=${summary} caption=${month}></survey-summary>`}
       </section>`,
     )}
   </div>`;
