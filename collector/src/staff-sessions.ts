@@ -87,11 +87,16 @@ export function staffAccess(sessions: StaffSessions, fail: Fail): MiddlewareHand
     const header = c.req.header('authorization');
     if (header !== undefined) {
       const match = /^Bearer ([A-Za-z0-9._~+/-]+=*)$/.exec(header.trim());
-      if (!match) return fail(c, 400, 'invalid-authorization', 'Send the staff token as "Authorization: Bearer <token>".');
-      if (!sameSecret(match[1]!, sessions.options.staffToken)) return fail(c, 401, 'unauthorized', 'The staff token is not right.');
-      return next();
+      if (!match) {
+        c.header('www-authenticate', 'Bearer realm="collector", error="invalid_request"');
+        return fail(c, 400, 'invalid-authorization', 'Send the staff token as "Authorization: Bearer <token>".');
+      }
+      if (sameSecret(match[1]!, sessions.options.staffToken)) return next();
+      c.header('www-authenticate', 'Bearer realm="collector", error="invalid_token"');
+      return fail(c, 401, 'unauthorized', 'The staff token is not right.');
     }
     if (await sessions.find(c)) return next();
+    c.header('www-authenticate', 'Bearer realm="collector"');
     return fail(c, 401, 'unauthorized', 'Sign in at /dashboard, or send the staff token as "Authorization: Bearer <token>".');
   };
 }
