@@ -1,19 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parseSurveyConfigJson, unitsFor, type LocalizedText, type PeriodUnit, type SurveyConfig } from 'encounter-survey/core';
-
-/** What the dashboard needs to offer a survey's filters. */
-export interface SurveyDescription {
-  id: string;
-  title: LocalizedText;
-  versions: string[];
-  locales: string[];
-  /** Declared tag values by tag name, across the survey's files. */
-  tags: Record<string, string[]>;
-  units: PeriodUnit[];
-  public: boolean;
-  proofOfWork: boolean;
-}
+import { parseSurveyConfigJson, unitsFor, type SurveyConfig, type SurveyDescription } from 'encounter-survey/core';
 
 /**
  * The survey configs the collector accepts responses for: the same JSON files the widget loads,

@@ -53,6 +53,7 @@ export type {
   PeriodUnit,
   QuestionKind,
   SummaryFilters,
+  SurveyDescription,
   SummarizeOptions,
   TalliedCounts,
   DiscloseInput,

@@ -1,20 +1,11 @@
-import type { LocalizedText } from '../core/config/schema.js';
-import { isSurveySummary, type PeriodUnit, type SurveySummary } from '../core/summary/types.js';
+import { isSurveySummary, type PeriodUnit, type SurveyDescription, type SurveySummary } from '../core/summary/types.js';
+
+export type { SurveyDescription };
 
 /**
  * The reference collector's staff API, as the dashboard calls it: same origin, the session cookie
  * sent by the browser (`credentials: "same-origin"`), JSON in and out. Errors are string codes.
  */
-export interface SurveyDescription {
-  id: string;
-  title: LocalizedText;
-  versions: string[];
-  locales: string[];
-  tags: Record<string, string[]>;
-  units: PeriodUnit[];
-  public: boolean;
-}
-
 export type StaffError = 'unauthorized' | 'wrong-token' | 'unreachable' | 'unreadable';
 
 export class StaffApiError extends Error {

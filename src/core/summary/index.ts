@@ -10,4 +10,4 @@ export type { RangeRequest } from './periods.js';
 export { pinnedFigures, propagate, shownRange } from './audit.js';
 export type { AuditFigure, Relation, AuditRules } from './audit.js';
 export { isSurveySummary, SUMMARY_FORMAT } from './types.js';
-export type { SurveySummary, QuestionSummary, SummaryCell, Count, Period, PeriodTotal, PeriodUnit, QuestionKind, SummaryFilters } from './types.js';
+export type { SurveySummary, QuestionSummary, SummaryCell, Count, Period, PeriodTotal, PeriodUnit, QuestionKind, SummaryFilters, SurveyDescription } from './types.js';

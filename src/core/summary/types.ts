@@ -75,6 +75,21 @@ export interface SummaryFilters {
   tags?: Record<string, string>;
 }
 
+/** What the collector's staff API lists for each survey: the dashboard offers its filters from this. */
+export interface SurveyDescription {
+  id: string;
+  title: LocalizedText;
+  versions: string[];
+  locales: string[];
+  /** Declared tag values by tag name, across the survey's config files. */
+  tags: Record<string, string[]>;
+  units: PeriodUnit[];
+  /** Its unfiltered summary is public (COLLECTOR_PUBLIC_SURVEYS). */
+  public: boolean;
+  /** Its config asks for proof of work. */
+  proofOfWork: boolean;
+}
+
 const isCount = (value: unknown): boolean => {
   if (!value || typeof value !== 'object') return false;
   const { count, display } = value as Partial<Count>;

@@ -1,6 +1,5 @@
 import type { DashboardStrings } from '../types.js';
-
-const list = (items: string[]) => new Intl.ListFormat('ar', { type: 'conjunction' }).format(items);
+import { listOf } from './words.js';
 
 const strings: DashboardStrings = {
   $dir: 'rtl',
@@ -38,7 +37,7 @@ const strings: DashboardStrings = {
   print: 'طباعة',
   headlineMultiple: (month, [first, ...rest], n) =>
     `في ${month}، تضمّن ${first!.percent} من الردود ${first!.label}` +
-    (rest.length ? ` و${list(rest.map((item) => `${item.percent} ${item.label}`))}` : '') +
+    (rest.length ? ` و${listOf(rest.map((item) => `${item.percent} ${item.label}`), 'ar')}` : '') +
     ` (العدد = ${n}).`,
   headlineSingle: (question, answer, percent, n) => `على سؤال «${question}»، أجاب ${percent} «${answer}» (العدد = ${n}).`,
   headlineRating: (question, median, max, n) => `كان وسيط الإجابات على «${question}» ${median} من ${max} (العدد = ${n}).`,

@@ -1,7 +1,5 @@
 import type { DashboardStrings } from '../types.js';
-
-const lower = (label: string) => (/^\p{Lu}\p{Ll}/u.test(label) ? label[0]!.toLocaleLowerCase('en') + label.slice(1) : label);
-const list = (items: string[]) => new Intl.ListFormat('en', { type: 'conjunction' }).format(items);
+import { inSentence, listOf } from './words.js';
 
 const strings: DashboardStrings = {
   $dir: 'ltr',
@@ -38,8 +36,8 @@ const strings: DashboardStrings = {
   closeReport: 'Back to the dashboard',
   print: 'Print',
   headlineMultiple: (month, [first, ...rest], n) =>
-    `In ${month}, ${first!.percent} of responses included ${lower(first!.label)}` +
-    (rest.length ? ` and ${list(rest.map((item) => `${item.percent} ${lower(item.label)}`))}` : '') +
+    `In ${month}, ${first!.percent} of responses included ${inSentence(first!.label, 'en')}` +
+    (rest.length ? ` and ${listOf(rest.map((item) => `${item.percent} ${inSentence(item.label, 'en')}`), 'en')}` : '') +
     ` (n = ${n}).`,
   headlineSingle: (question, answer, percent, n) => `To “${question}”, ${percent} answered “${answer}” (n = ${n}).`,
   headlineRating: (question, median, max, n) => `The median answer to “${question}” was ${median} out of ${max} (n = ${n}).`,

@@ -1,7 +1,5 @@
 import type { DashboardStrings } from '../types.js';
-
-const lower = (label: string) => (/^\p{Lu}\p{Ll}/u.test(label) ? label[0]!.toLocaleLowerCase('es') + label.slice(1) : label);
-const list = (items: string[]) => new Intl.ListFormat('es', { type: 'conjunction' }).format(items);
+import { inSentence, listOf } from './words.js';
 
 const strings: DashboardStrings = {
   $dir: 'ltr',
@@ -38,8 +36,8 @@ const strings: DashboardStrings = {
   closeReport: 'Volver al panel',
   print: 'Imprimir',
   headlineMultiple: (month, [first, ...rest], n) =>
-    `En ${month}, el ${first!.percent} de las respuestas incluyó ${lower(first!.label)}` +
-    (rest.length ? ` y el ${list(rest.map((item) => `${item.percent} ${lower(item.label)}`))}` : '') +
+    `En ${month}, el ${first!.percent} de las respuestas incluyó ${inSentence(first!.label, 'es')}` +
+    (rest.length ? ` y el ${listOf(rest.map((item) => `${item.percent} ${inSentence(item.label, 'es')}`), 'es')}` : '') +
     ` (n = ${n}).`,
   headlineSingle: (question, answer, percent, n) => `A «${question}», el ${percent} respondió «${answer}» (n = ${n}).`,
   headlineRating: (question, median, max, n) => `La respuesta mediana a «${question}» fue ${median} de ${max} (n = ${n}).`,

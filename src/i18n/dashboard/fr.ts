@@ -1,7 +1,5 @@
 import type { DashboardStrings } from '../types.js';
-
-const lower = (label: string) => (/^\p{Lu}\p{Ll}/u.test(label) ? label[0]!.toLocaleLowerCase('fr') + label.slice(1) : label);
-const list = (items: string[]) => new Intl.ListFormat('fr', { type: 'conjunction' }).format(items);
+import { inSentence, listOf } from './words.js';
 
 const strings: DashboardStrings = {
   $dir: 'ltr',
@@ -38,8 +36,8 @@ const strings: DashboardStrings = {
   closeReport: 'Retour au tableau de bord',
   print: 'Imprimer',
   headlineMultiple: (month, [first, ...rest], n) =>
-    `En ${month}, ${first!.percent} des réponses mentionnaient ${lower(first!.label)}` +
-    (rest.length ? ` et ${list(rest.map((item) => `${item.percent} ${lower(item.label)}`))}` : '') +
+    `En ${month}, ${first!.percent} des réponses mentionnaient ${inSentence(first!.label, 'fr')}` +
+    (rest.length ? ` et ${listOf(rest.map((item) => `${item.percent} ${inSentence(item.label, 'fr')}`), 'fr')}` : '') +
     ` (n = ${n}).`,
   headlineSingle: (question, answer, percent, n) => `À « ${question} », ${percent} ont répondu « ${answer} » (n = ${n}).`,
   headlineRating: (question, median, max, n) => `La réponse médiane à « ${question} » était ${median} sur ${max} (n = ${n}).`,
