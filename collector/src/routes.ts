@@ -64,9 +64,10 @@ export function productionRoutes(options: AppOptions, receiveGate?: MiddlewareHa
         const { query } = checked;
         const answer = async () =>
           c.json(await readSummary(store, surveys, query, { k: options.k, rounding: options.rounding, secret: options.summarySecret, now: options.now() }));
-        // Listed surveys' unfiltered summaries are public (an organisation's own website); everything else is staff only.
-        const filtered = Object.keys(query.filters).length > 0;
-        if (options.publicSurveys.has(query.surveyId) && !filtered) return answer();
+        // Listed surveys' default summaries are public (an organisation's own website): the last 12 closed
+        // periods, unfiltered. Filters and chosen ranges are staff only: fewer overlapping ranges to subtract.
+        const chosen = Object.keys(query.filters).length > 0 || query.from !== undefined || query.to !== undefined;
+        if (options.publicSurveys.has(query.surveyId) && !chosen) return answer();
         let response: Response | undefined;
         const refused = await staff(c, async () => {
           response = await answer();

@@ -62,11 +62,13 @@ for (const { engine, skip } of engines) {
       assert.deepEqual(await summary('&unit=week&from=2026-02-01'), await summary('&unit=week&from=2026-02-01'));
     });
 
-    test('public survey: the unfiltered summary needs no sign-in; filters need staff (token or session)', async () => {
+    test('public survey: the default summary needs no sign-in; filters and chosen ranges need staff (token or session)', async () => {
       const res = await fetch(`${collector.url}/summary?survey=after-call&unit=month`, { headers: { origin: 'http://allowed.test' } });
       assert.equal(res.status, 200);
       assert.equal(res.headers.get('access-control-allow-origin'), 'http://allowed.test');
       assert.equal((await fetch(`${collector.url}/summary?survey=after-call&tag.site=south`)).status, 401);
+      assert.equal((await fetch(`${collector.url}/summary?survey=after-call&from=2026-02-01`)).status, 401);
+      assert.equal((await fetch(`${collector.url}/summary?survey=after-call&unit=week`)).status, 200);
       const cookie = await signIn(collector.url);
       const south = await summary('&unit=month&from=2026-02-01&tag.site=south', { cookie });
       assert.deepEqual(south.filters, { tags: { site: 'south' } });
