@@ -144,6 +144,12 @@ const receiveHeaders: MiddlewareHandler = async (c, next) => {
   await next();
 };
 
+function storageError(c: Context, error: unknown): Response {
+  console.error(`collector: storage-error (${(error as Error).message})`);
+  c.header('retry-after', '5');
+  return fail(c, 503, 'storage-error', 'The response could not be stored; retry later.');
+}
+
 async function receive(c: Context, options: AppOptions): Promise<Response> {
   let body: unknown;
   try {
@@ -161,7 +167,12 @@ async function receive(c: Context, options: AppOptions): Promise<Response> {
   // Proof of work, for surveys whose config file asks for it. After the checks above, so a response
   // that would be refused anyway spends no solution; 428 so the outbox solves a fresh challenge and retries.
   if (result.proofOfWork) {
-    const proof = await options.proofOfWork.verify(c.req.header('altcha'));
+    let proof;
+    try {
+      proof = await options.proofOfWork.verify(c.req.header('altcha'));
+    } catch (error) {
+      return storageError(c, error); // remembering the solution as used needs the database
+    }
     if (proof !== 'ok') {
       const message = proof === 'proof-of-work-required' ? 'This survey asks for proof of work: send an Altcha header.' : 'The proof of work is missing, wrong, expired or already used.';
       return fail(c, 428, proof, message);
@@ -171,9 +182,7 @@ async function receive(c: Context, options: AppOptions): Promise<Response> {
   try {
     outcome = await options.store.insert(result.submission, options.now().toISOString().slice(0, 10), result.counted);
   } catch (error) {
-    console.error(`collector: storage-error (${(error as Error).message})`);
-    c.header('retry-after', '5');
-    return fail(c, 503, 'storage-error', 'The response could not be stored; retry later.');
+    return storageError(c, error);
   }
   // Acknowledged only now: the statement has committed (or found the id committed before).
   if (outcome === 'duplicate') return c.json({ duplicate: true, id: key }, 409);
