@@ -6,6 +6,7 @@ import { playwrightLauncher } from '@web/test-runner-playwright';
 import { puppeteerLauncher } from '@web/test-runner-puppeteer';
 import { visualRegressionPlugin } from '@web/test-runner-visual-regression/plugin';
 import { webdriverLauncher } from '@web/test-runner-webdriver';
+import { staffApiFixture } from './test/dashboard/staff-api-fixture.mjs';
 import { testCollectorMiddleware } from './test/support/test-collector.mjs';
 import { unavailableFilesMiddleware } from './test/support/unavailable-files.mjs';
 
@@ -88,6 +89,8 @@ export default {
   ],
   middleware: [
     testCollectorMiddleware(),
+    // The dashboard's staff API, scripted (test/dashboard).
+    staffApiFixture(),
     unavailableFilesMiddleware(),
     // The strict-CSP page the security test loads in an iframe (catalogue scenario 23).
     async (ctx, next) => {

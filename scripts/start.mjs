@@ -1,8 +1,10 @@
 // `npm start`: the reference collector on 127.0.0.1:8787 (embedded PGlite in .collector-data/,
-// the demo surveys from demo/surveys/) and the demo on http://127.0.0.1:5173. Ctrl+C stops both.
+// the demo surveys from demo/surveys/, generated demo data for the dashboard's survey "demo-report",
+// the staff dashboard at /dashboard) and the demo on http://127.0.0.1:5173. Ctrl+C stops both.
 // Ports: COLLECTOR_PORT, DEMO_PORT. Set DATABASE_URL to use PostgreSQL instead.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const children = [];
@@ -37,11 +39,24 @@ if (!process.env.COLLECTOR_STAFF_TOKEN) {
   console.log(`demo: staff token for this run: ${staffToken}`);
   console.log(`demo: try  curl -H "Authorization: Bearer ${staffToken}" "http://127.0.0.1:${port}/export.csv?survey=website-demo"`);
 }
+// The collector's /dashboard serves the one-file build from dist/: build it when missing or older than src/.
+const newest = (dir) =>
+  Math.max(...readdirSync(dir, { withFileTypes: true }).map((entry) => (entry.isDirectory() ? newest(join(dir, entry.name)) : statSync(join(dir, entry.name)).mtimeMs)));
+const bundle = join('dist', 'encounter-survey.js');
+if (!existsSync(bundle) || statSync(bundle).mtimeMs < newest('src')) {
+  console.log('demo: building dist/encounter-survey.js for the staff dashboard…');
+  const built = spawnSync(join('node_modules', '.bin', 'vite'), ['build', '--mode', 'bundle', '--logLevel', 'warn'], { stdio: 'inherit' });
+  if (built.status !== 0) process.exit(built.status ?? 1);
+}
+const collectorPort = process.env.COLLECTOR_PORT || '8787';
+console.log(`demo: staff dashboard at http://127.0.0.1:${collectorPort}/dashboard (survey "demo-report" holds generated DEMO DATA, not real people)`);
 const demoPort = process.env.DEMO_PORT ?? '5173';
 start('collector', process.execPath, ['--conditions=source', '--import', 'tsx', 'collector/src/main.ts'], {
   COLLECTOR_ORIGINS: process.env.COLLECTOR_ORIGINS ?? `http://127.0.0.1:${demoPort},http://localhost:${demoPort}`,
   COLLECTOR_STAFF_TOKEN: staffToken,
   COLLECTOR_SURVEYS: process.env.COLLECTOR_SURVEYS ?? 'demo/surveys',
+  // The demo pages' public summaries (demo/dashboard.html); everything else needs the staff dashboard.
+  COLLECTOR_PUBLIC_SURVEYS: process.env.COLLECTOR_PUBLIC_SURVEYS ?? 'website-demo,drop-in-kiosk,modes-demo,demo-report',
   // The demo's "Collector offline" button.
   COLLECTOR_DEMO: '1',
 });

@@ -9,4 +9,6 @@ autoload({
   'support-type-selector': () => import('./components/support-type-selector/support-type-selector.define.js'),
   'survey-summary': () => import('./components/survey-summary/survey-summary.define.js'),
   'survey-launcher': () => import('./components/survey-launcher/survey-launcher.define.js'),
+  // The collector's staff dashboard (its /dashboard page loads this file); never on a respondent's page.
+  'survey-dashboard': () => import('./dashboard/survey-dashboard.define.js'),
 });

@@ -18,8 +18,8 @@ export type { Submission, AnswerValue } from './core/submission-schema.js';
 export { visibleQuestions, validateAnswer } from './core/answers.js';
 export type { Answers, AnswerProblem } from './core/answers.js';
 export { defaultSupportTypes } from './core/taxonomy.js';
-export { summarize } from './core/summary.js';
-export type { SurveySummary as SurveySummaryData } from './core/summary.js';
+export { summarize } from './core/summary/summarize.js';
+export type { SurveySummary as SurveySummaryData, QuestionSummary, SummaryCell } from './core/summary/types.js';
 export { presets, getPreset } from './presets/index.js';
 export type { PresetName } from './presets/index.js';
 

@@ -44,6 +44,7 @@ export function startCollector(env) {
       COLLECTOR_STAFF_TOKEN: STAFF_TOKEN,
       COLLECTOR_SURVEYS: 'demo/surveys',
       COLLECTOR_RATE_LIMIT: '0', // the load comes from one address; we time the store, not the limiter
+      COLLECTOR_PUBLIC_SURVEYS: SURVEY, // its unfiltered summary without sign-in, as a public page asks for it
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -4,6 +4,7 @@
 // Prints one line `collector listening on <url>` once it accepts requests.
 import { loadSurveys, SurveyRegistry } from './surveys.js';
 import { demoOfflineSwitch } from './demo.js';
+import { DEMO_SURVEY, seedDemoData } from './demo-data.js';
 import { DEFAULT_RETENTION_DAYS } from './retention.js';
 import { startCollector } from './server.js';
 
@@ -22,6 +23,13 @@ function flag(name: string): boolean {
   if (raw === '' || raw === '0') return false;
   if (raw === '1') return true;
   throw new Error(`${name} must be 1 or 0 (got "${raw}")`);
+}
+
+function list(name: string): string[] {
+  return (env[name] ?? '')
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
 }
 
 function renamed(): void {
@@ -58,6 +66,15 @@ try {
     maxBodyBytes: integer('COLLECTOR_MAX_BODY', 16 * 1024, 1),
     rateLimit: rate === 0 ? false : { max: rate },
     k: integer('COLLECTOR_K', 11, 1),
+    rounding: integer('COLLECTOR_ROUNDING', 5, 5),
+    publicSurveys: list('COLLECTOR_PUBLIC_SURVEYS'),
+    sessionMinutes: integer('COLLECTOR_SESSION_MINUTES', 480, 5),
+    publicUrl: env.COLLECTOR_PUBLIC_URL?.trim() || undefined,
+    proofOfWork: {
+      key: env.COLLECTOR_POW_KEY?.trim() || undefined,
+      maxnumber: integer('COLLECTOR_POW_MAXNUMBER', 50_000, 1000),
+      seconds: integer('COLLECTOR_POW_SECONDS', 300, 30),
+    },
     acceptUnknown,
     retentionDays: integer('COLLECTOR_RETENTION_DAYS', DEFAULT_RETENTION_DAYS, 0),
     poolSize: integer('COLLECTOR_POOL_SIZE', 10, 1),
@@ -70,6 +87,10 @@ try {
       (migrations.length ? `; applied migration(s) ${migrations.join(', ')}` : '') +
       (retentionDeleted ? `; retention deleted ${retentionDeleted} old responses` : ''),
   );
+  if (flag('COLLECTOR_DEMO')) {
+    const seeded = await seedDemoData(collector.store, surveys, new Date());
+    if (seeded > 0) console.log(`demo: wrote ${seeded} generated responses (DEMO DATA, not real people) for survey "${DEMO_SURVEY}"`);
+  }
   console.log(`collector listening on ${collector.url}`);
   let stopping = false;
   const stop = () => {

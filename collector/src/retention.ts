@@ -17,10 +17,12 @@ export function retentionCutoff(now: Date, days: number): string {
 
 export async function startUpkeep(
   store: ResponseStore,
-  { days, now = () => new Date() }: { days: number; now?: () => Date },
+  { days, now = () => new Date(), purge = [] }: { days: number; now?: () => Date; purge?: Array<() => Promise<void>> },
 ): Promise<{ stop(): void; deletedAtStart: number }> {
   const run = async () => {
     const deleted = days > 0 ? await store.deleteReceivedBefore(retentionCutoff(now(), days)) : 0;
+    // Expired staff sessions and used proof-of-work challenges.
+    for (const task of purge) await task();
     await store.analyze();
     return deleted;
   };

@@ -1,12 +1,14 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { serve } from '@hono/node-server';
-import { DEFAULT_K } from 'encounter-survey/core';
+import { DEFAULT_K, DEFAULT_ROUNDING } from 'encounter-survey/core';
 import { createApp, type AppExtras } from './app.js';
 import { openDatabase, type DatabaseLocation } from './db/database.js';
 import { migrate } from './db/migrations.js';
 import type { RateLimitOptions } from './rate-limit.js';
 import { DEFAULT_RETENTION_DAYS, startUpkeep } from './retention.js';
+import { DEFAULT_POW_MAXNUMBER, DEFAULT_POW_SECONDS, derivedKey, ProofOfWork } from './proof-of-work.js';
+import { DEFAULT_SESSION_MINUTES, StaffSessions } from './staff-sessions.js';
 import { ResponseStore } from './store.js';
 import { SurveyRegistry } from './surveys.js';
 
@@ -28,6 +30,16 @@ export interface CollectorOptions {
   /** Per socket address; `false` turns it off. Default 120 requests a minute. */
   rateLimit?: RateLimitOptions | false;
   k?: number;
+  /** Shown counts are rounded to this; default 5 (at least 5: see the README's disclosure rules). */
+  rounding?: number;
+  /** Surveys whose unfiltered summary is public. */
+  publicSurveys?: readonly string[];
+  /** Staff sessions last this long. Default 480 (8 hours). */
+  sessionMinutes?: number;
+  /** The collector's origin as browsers see it, when a proxy stands in front (https…). */
+  publicUrl?: string;
+  /** Proof of work: HMAC key (default: derived from the staff token), difficulty, challenge lifetime. */
+  proofOfWork?: { key?: string; maxnumber?: number; seconds?: number };
   /** Store responses to surveys without a config (totals only in summaries). Default false: 400. */
   acceptUnknown?: boolean;
   /** Days a response is kept after it was received; 0 keeps them. Default 730. */
@@ -63,7 +75,21 @@ export async function startCollector(options: CollectorOptions): Promise<Running
     const migrations = await migrate(db);
     const store = new ResponseStore(db);
     const retentionDays = options.retentionDays ?? DEFAULT_RETENTION_DAYS;
-    const upkeep = await startUpkeep(store, { days: retentionDays, now });
+    const sessions = new StaffSessions({
+      db,
+      staffToken: options.staffToken,
+      minutes: options.sessionMinutes ?? DEFAULT_SESSION_MINUTES,
+      publicOrigin: options.publicUrl ? new URL(options.publicUrl).origin : undefined,
+      now,
+    });
+    const proofOfWork = new ProofOfWork({
+      db,
+      key: options.proofOfWork?.key ?? derivedKey(options.staffToken, 'altcha'),
+      maxnumber: options.proofOfWork?.maxnumber ?? DEFAULT_POW_MAXNUMBER,
+      seconds: options.proofOfWork?.seconds ?? DEFAULT_POW_SECONDS,
+      now,
+    });
+    const upkeep = await startUpkeep(store, { days: retentionDays, now, purge: [() => sessions.purgeExpired(), () => proofOfWork.purgeExpired()] });
     const app = createApp(
       {
         store,
@@ -74,6 +100,11 @@ export async function startCollector(options: CollectorOptions): Promise<Running
         maxBodyBytes: options.maxBodyBytes ?? 16 * 1024,
         rateLimit: options.rateLimit ?? { max: 120 },
         k: options.k ?? DEFAULT_K,
+        rounding: options.rounding ?? DEFAULT_ROUNDING,
+        summarySecret: derivedKey(options.staffToken, 'summary-rounding'),
+        publicSurveys: new Set(options.publicSurveys ?? []),
+        sessions,
+        proofOfWork,
         acceptUnknown: options.acceptUnknown ?? false,
         now,
       },

@@ -93,6 +93,24 @@ export class ResponseStore {
     };
   }
 
+  /** Responses per week or month (by the day they were received), for a summary's series. */
+  async periodTotals(filter: CountFilter, unit: 'week' | 'month'): Promise<Map<string, number>> {
+    const { where, params } = whereClause(filter);
+    const rows = await this.db.query<{ start: string; total: number }>(
+      `SELECT to_char(date_trunc($${params.length + 1}::text, received_day::timestamp), 'YYYY-MM-DD') AS start, sum(responses)::int AS total
+       FROM response_totals WHERE ${where} GROUP BY 1`,
+      [...params, unit],
+    );
+    return new Map(rows.map((row) => [row.start, row.total]));
+  }
+
+  /** Responses received in a span, for the open period's total. */
+  async total(filter: CountFilter): Promise<number> {
+    const { where, params } = whereClause(filter);
+    const [row] = await this.db.query<{ total: number }>(`SELECT coalesce(sum(responses), 0)::int AS total FROM response_totals WHERE ${where}`, params);
+    return row!.total;
+  }
+
   /**
    * One page of a survey's responses in export order: time bucket, then the random id (never
    * arrival order). Keyset pagination: each page starts after the last row of the one before, so

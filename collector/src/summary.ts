@@ -1,35 +1,110 @@
-import { summarizeCounts, type QuestionKind, type SurveyCounts, type SurveySummary } from 'encounter-survey/core';
+import { createHmac } from 'node:crypto';
+import {
+  closedPeriods,
+  defaultUnit,
+  disclose,
+  openPeriod,
+  parseDay,
+  surveySpec,
+  unitsFor,
+  type PeriodUnit,
+  type SummaryFilters,
+  type SurveySummary,
+  type TalliedCounts,
+} from 'encounter-survey/core';
 import type { CountFilter, ResponseStore } from './store.js';
 import type { SurveyRegistry } from './surveys.js';
 
 /**
- * The counts behind a summary, read from the pre-aggregated tables (a few thousand rows whatever
- * the number of responses). Issue #12 replaces the disclosure rules applied to these counts; it
- * keeps this function, which only reads and labels them: question kinds and order come from the
- * survey's configs, and a survey without a config has its total only.
+ * `GET /summary`: the query read and checked against the survey's configs, the counts read from the
+ * pre-aggregated tables (a few thousand rows whatever the number of responses), and the disclosure
+ * rules of `encounter-survey/core` applied to them. Nothing here decides what may be published.
  */
-export async function readCounts(store: ResponseStore, surveys: SurveyRegistry, filter: CountFilter): Promise<SurveyCounts> {
-  const raw = await store.counts(filter);
-  const kinds = surveys.kinds(filter.surveyId);
-  const cells = new Map<string, Array<{ value: string | number; count: number }>>();
-  for (const { question, value, count } of raw.cells) {
-    const kind = kinds.get(question);
-    if (kind === undefined || kind === 'text') continue;
-    const list = cells.get(question) ?? [];
-    list.push({ value: kind === 'rating' ? Number(value) : value, count });
-    cells.set(question, list);
-  }
-  const questions = [...kinds]
-    .filter((entry): entry is [string, QuestionKind] => entry[1] !== 'text')
-    .map(([id, kind]) => ({ id, kind, answered: raw.answered.get(id) ?? 0, counts: cells.get(id) ?? [] }));
-  return { survey: filter.surveyId, total: raw.total, questions };
+export interface SummaryQuery {
+  surveyId: string;
+  unit: PeriodUnit;
+  from?: string;
+  to?: string;
+  filters: SummaryFilters;
 }
 
-export async function readSummary(
-  store: ResponseStore,
-  surveys: SurveyRegistry,
-  filter: CountFilter,
-  k: number,
-): Promise<SurveySummary> {
-  return summarizeCounts(await readCounts(store, surveys, filter), { k });
+export type QueryCheck = { ok: true; query: SummaryQuery } | { ok: false; message: string };
+
+/** `survey`, `unit` (week | month), `from`/`to` (days in the first and last period), `version`, `locale`, `tag.<name>`. */
+export function readSummaryQuery(params: URLSearchParams, surveys: SurveyRegistry): QueryCheck {
+  const surveyId = params.get('survey') ?? '';
+  const configs = surveys.versions(surveyId);
+  const bucket = configs[0]?.timeBucket ?? 'day';
+  const unit = (params.get('unit') ?? defaultUnit(bucket)) as PeriodUnit;
+  if (!unitsFor(bucket).includes(unit)) return { ok: false, message: `unit must be ${unitsFor(bucket).join(' or ')} for this survey (its timeBucket is ${bucket}).` };
+  const query: SummaryQuery = { surveyId, unit, filters: {} };
+  for (const name of ['from', 'to'] as const) {
+    const day = params.get(name);
+    if (day === null) continue;
+    if (!parseDay(day)) return { ok: false, message: `${name} must be a day, YYYY-MM-DD.` };
+    query[name] = day;
+  }
+  const version = params.get('version');
+  if (version !== null) {
+    if (!configs.some((config) => String(config.version) === version)) return { ok: false, message: `This survey has no version ${JSON.stringify(version)}.` };
+    query.filters.version = version;
+  }
+  const locale = params.get('locale');
+  if (locale !== null) {
+    if (!configs.some((config) => config.locales.includes(locale))) return { ok: false, message: `This survey has no language ${JSON.stringify(locale)}.` };
+    query.filters.locale = locale;
+  }
+  for (const [key, value] of params) {
+    if (!key.startsWith('tag.')) continue;
+    const name = key.slice(4);
+    if (!configs.some((config) => Object.hasOwn(config.tags, name) && config.tags[name] === value)) {
+      return { ok: false, message: `No config of this survey declares the tag ${name}=${JSON.stringify(value)}.` };
+    }
+    query.filters.tags = { ...query.filters.tags, [name]: value };
+  }
+  return { ok: true, query };
+}
+
+export interface SummaryRules {
+  k: number;
+  rounding: number;
+  /** Keys the random rounding: every instance must share it. */
+  secret: string;
+  now: Date;
+}
+
+export async function readSummary(store: ResponseStore, surveys: SurveyRegistry, query: SummaryQuery, rules: SummaryRules): Promise<SurveySummary> {
+  const { surveyId, unit, filters } = query;
+  const periods = closedPeriods(rules.now, { unit, from: query.from, to: query.to });
+  const open = openPeriod(rules.now, unit);
+  const range = periods.length > 0 ? { start: periods[0]!.start, end: periods.at(-1)!.end } : null;
+  const filter: CountFilter = {
+    surveyId,
+    ...(filters.version !== undefined ? { version: filters.version } : {}),
+    ...(filters.locale !== undefined ? { locales: [filters.locale] } : {}),
+    ...(filters.tags ? { tags: filters.tags } : {}),
+  };
+  const spec = surveySpec(surveyId, surveys.versions(surveyId), filters.version);
+  const [raw, byPeriod, openTotal] = await Promise.all([
+    range ? store.counts({ ...filter, receivedFrom: range.start, receivedBefore: range.end }) : null,
+    range ? store.periodTotals({ ...filter, receivedFrom: range.start, receivedBefore: range.end }, unit) : new Map<string, number>(),
+    store.total({ ...filter, receivedFrom: open.start }),
+  ]);
+  const counts: TalliedCounts = { total: raw?.total ?? 0, questions: {} };
+  for (const question of spec.questions) counts.questions[question.id] = { answered: raw?.answered.get(question.id) ?? 0, values: {} };
+  for (const { question, value, count } of raw?.cells ?? []) {
+    if (Object.hasOwn(counts.questions, question)) counts.questions[question]!.values[value] = count;
+  }
+  return disclose({
+    spec,
+    counts,
+    range,
+    unit,
+    series: periods.map((period) => ({ ...period, total: byPeriod.get(period.start) ?? 0 })),
+    open: { ...open, total: openTotal },
+    filters,
+    k: rules.k,
+    rounding: rules.rounding,
+    noise: (identity) => createHmac('sha256', rules.secret).update(identity).digest().readUIntBE(0, 6) / 2 ** 48,
+  });
 }

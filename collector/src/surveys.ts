@@ -1,6 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parseSurveyConfigJson, type QuestionKind, type SurveyConfig } from 'encounter-survey/core';
+import { parseSurveyConfigJson, unitsFor, type SurveyConfig, type SurveyDescription } from 'encounter-survey/core';
 
 /**
  * The survey configs the collector accepts responses for: the same JSON files the widget loads,
@@ -42,15 +42,26 @@ export class SurveyRegistry {
     return same.find((config) => sameTags(config.tags, tags)) ?? same[0];
   }
 
-  /** Question kinds for the summary, across every version (the later file wins on a clash). */
-  kinds(surveyId: string): Map<string, QuestionKind | 'text'> {
-    const kinds = new Map<string, QuestionKind | 'text'>();
-    for (const config of this.versions(surveyId)) {
-      for (const question of config.questions) {
-        kinds.set(question.id, question.type === 'support-types' || question.type === 'multiple' ? 'multi' : question.type);
-      }
-    }
-    return kinds;
+  /** Every survey with what its files declare, sorted by id. */
+  describe(publicSurveys: ReadonlySet<string>): SurveyDescription[] {
+    return [...this.#byId]
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([id, configs]) => {
+        const tags: Record<string, string[]> = {};
+        for (const config of configs) {
+          for (const [name, value] of Object.entries(config.tags)) tags[name] = [...new Set([...(tags[name] ?? []), value])];
+        }
+        return {
+          id,
+          title: configs.at(-1)!.title,
+          versions: [...new Set(configs.map((config) => String(config.version)))],
+          locales: [...new Set(configs.flatMap((config) => config.locales))],
+          tags,
+          units: unitsFor(configs[0]!.timeBucket),
+          public: publicSurveys.has(id),
+          proofOfWork: configs.some((config) => config.delivery.proofOfWork !== undefined),
+        };
+      });
   }
 }
 

@@ -26,10 +26,40 @@ export type { Answers, AnswerProblem } from './answers.js';
 export { defaultSupportTypes } from './taxonomy.js';
 export { localize, codePointLength, truncateCodePoints } from './text.js';
 export { checkSafeUrl } from './urls.js';
-export { summarize, DEFAULT_K } from './summary.js';
-export type { SurveySummary, QuestionSummary, SummaryCell, QuestionKind, SummarizeOptions } from './summary.js';
+export {
+  summarize,
+  disclose,
+  tally,
+  surveySpec,
+  closedPeriods,
+  openPeriod,
+  periodOf,
+  parseDay,
+  dayOf,
+  unitsFor,
+  defaultUnit,
+  isSurveySummary,
+  DEFAULT_K,
+  DEFAULT_ROUNDING,
+  SUMMARY_FORMAT,
+} from './summary/index.js';
+export type {
+  SurveySummary,
+  QuestionSummary,
+  SummaryCell,
+  Count,
+  Period,
+  PeriodTotal,
+  PeriodUnit,
+  QuestionKind,
+  SummaryFilters,
+  SurveyDescription,
+  SummarizeOptions,
+  TalliedCounts,
+  DiscloseInput,
+  SurveySpec,
+  QuestionSpec,
+} from './summary/index.js';
 export { checkSubmission } from './submission-check.js';
 export type { SubmissionCheck, SubmissionIssue } from './submission-check.js';
 export { removeControlCharacters } from './control-characters.js';
-export { summarizeCounts } from './summary-counts.js';
-export type { SurveyCounts, QuestionCounts } from './summary-counts.js';

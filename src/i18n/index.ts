@@ -4,7 +4,7 @@ import type { SurveyStrings } from './types.js';
 
 export { BUILT_IN_LANGUAGES, builtInLanguage, Dictionary } from './dictionary.js';
 export type { BuiltInLanguage } from './dictionary.js';
-export type { SurveyStrings, KioskStrings, SummaryStrings } from './types.js';
+export type { SurveyStrings, KioskStrings, SummaryStrings, DashboardStrings } from './types.js';
 
 /** The respondent's strings: English bundled, Spanish, French and Arabic loaded when used. */
 export const surveyStrings = new Dictionary<SurveyStrings>(english, {

@@ -85,22 +85,76 @@ export interface KioskStrings {
 /** `<survey-summary>` and the staff dashboard's charts. */
 export interface SummaryStrings {
   $dir: 'ltr' | 'rtl';
-  /** Default caption of the chart. */
+  /** Caption when the summary has no title. */
   caption: string;
   responses: (total: string) => string;
   answered: (answered: string) => string;
-  /** Row heading of the table's footer (responses that answered the charted question). */
+  /** Row heading of a table's footer (responses that answered the question). */
   answeredHeading: string;
   answer: string;
   count: string;
   share: string;
   /** Read by screen readers instead of "<11". */
   fewerThan: (k: number) => string;
-  suppressedNote: (k: number) => string;
+  /** How figures are protected, in plain words. */
+  suppressedNote: (k: number, rounding: number) => string;
   chartLabel: (caption: string, items: string) => string;
   showTable: string;
   hideTable: string;
   loading: string;
   error: string;
   empty: string;
+  median: (value: string) => string;
+  /** The ends of a rating scale: "1 = Not at all, 5 = Completely". */
+  scale: (low: string, high: string) => string;
+  seriesCaption: (unit: 'week' | 'month') => string;
+  period: string;
+  weekOf: (day: string) => string;
+  /** The closed periods covered. */
+  covers: (range: string) => string;
+  /** The open period's total alone (`null`: fewer than k). */
+  openPeriod: (unit: 'week' | 'month', total: string | null, k: number) => string;
+  noClosedPeriod: (unit: 'week' | 'month') => string;
+}
+
+/** The staff dashboard's words (`<survey-dashboard>`, served by the collector at /dashboard). */
+export interface DashboardStrings {
+  $dir: 'ltr' | 'rtl';
+  title: string;
+  signInHeading: string;
+  tokenLabel: string;
+  tokenHelp: string;
+  signIn: string;
+  wrongToken: string;
+  signOut: string;
+  signedOut: string;
+  sessionEnded: string;
+  unreachable: string;
+  loading: string;
+  language: string;
+  survey: string;
+  noSurveys: string;
+  filters: string;
+  unit: string;
+  week: string;
+  month: string;
+  from: string;
+  to: string;
+  version: string;
+  locale: string;
+  all: string;
+  show: string;
+  downloads: string;
+  downloadCsv: string;
+  downloadJson: string;
+  report: string;
+  reportMonth: string;
+  openReport: string;
+  closeReport: string;
+  print: string;
+  /** "In October 2026, 78% of responses included emotional support and 23% social connection (n = 480)." */
+  headlineMultiple: (month: string, items: Array<{ label: string; percent: string }>, n: string) => string;
+  headlineSingle: (question: string, answer: string, percent: string, n: string) => string;
+  headlineRating: (question: string, median: string, max: string, n: string) => string;
+  headlineTooFew: (month: string, k: number) => string;
 }

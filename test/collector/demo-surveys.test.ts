@@ -1,5 +1,6 @@
 // The demo's COLLECTOR_SURVEYS folder holds exactly the configs the demo pages send from, so the
-// collector accepts what `npm start`'s pages submit (and would refuse anything else).
+// collector accepts what `npm start`'s pages submit (and would refuse anything else), plus the
+// survey of the dashboard's generated demo data.
 import assert from 'node:assert/strict';
 import { readFile, readdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
@@ -21,7 +22,8 @@ test('every inline survey config in demo/*.html has the same file in demo/survey
     for (const [, file] of html.matchAll(/<encounter-survey[^>]*\ssrc="\.\/surveys\/([\w.-]+\.json)"/g)) loaded.add(file!);
   }
   assert.ok(inline.size >= 2, 'the demo pages have inline configs');
-  const files = (await readdir(`${demo}surveys`)).filter((name) => name.endsWith('.json'));
+  // demo-report-*.json: the survey of the dashboard's generated demo data (no page sends it).
+  const files = (await readdir(`${demo}surveys`)).filter((name) => name.endsWith('.json') && !name.startsWith('demo-report-'));
   assert.deepEqual(files.sort(), [...new Set([...[...inline.keys()].map((id) => `${id}.json`), ...loaded])].sort());
   for (const [id, config] of inline) {
     assert.deepEqual(JSON.parse(await readFile(`${demo}surveys/${id}.json`, 'utf8')), config, `demo/surveys/${id}.json`);

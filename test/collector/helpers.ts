@@ -167,3 +167,17 @@ export async function exported(url: string, survey = 'after-call'): Promise<Subm
 /** A response's JSON body, loosely typed for assertions (node's and the DOM's `Response.json()` disagree). */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const json = async (res: Response): Promise<any> => res.json();
+
+/** Signs in as the dashboard does (from the collector's own origin); returns the Cookie header to send. */
+export async function signIn(url: string): Promise<string> {
+  const res = await fetch(`${url}/staff/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: new URL(url).origin },
+    body: JSON.stringify({ token: TOKEN }),
+  });
+  if (res.status !== 201) throw new Error(`sign-in answered ${res.status}`);
+  return res.headers.get('set-cookie')!.split(';')[0]!;
+}
+
+/** The test survey at a second site (same questions, tags site=south). */
+export const afterCallSouth = parseSurveyConfig({ ...afterCallInput, tags: { site: 'south', channel: 'phone' } });

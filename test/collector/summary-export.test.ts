@@ -1,9 +1,9 @@
-// GET /summary from the pre-aggregated counts (suppression, scenario 31), the staff exports (CSV
-// columns from the config only, formula-safe cells, export order), and retention keeping counts
-// consistent with what is deleted. Both engines.
+// The staff exports (CSV columns from the config only, formula-safe cells, export order), the count
+// filters summaries are built on, and retention keeping counts consistent with what is deleted.
+// Both engines. (GET /summary itself: summary.test.ts.)
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { parseSurveyConfig, type SurveySummary } from 'encounter-survey/core';
+import { parseSurveyConfig } from 'encounter-survey/core';
 import type { CountFilter } from '../../collector/src/store.js';
 import { SurveyRegistry } from '../../collector/src/surveys.js';
 import { cell } from '../../collector/src/csv.js';
@@ -15,7 +15,6 @@ import {
   engines,
   exported,
   freshDatabase,
-  json,
   post,
   staff,
   submission,
@@ -47,7 +46,7 @@ function dataset() {
 }
 
 for (const { engine, skip } of engines) {
-  describe(`GET /summary and the exports (${engine})`, { skip }, () => {
+  describe(`the exports (${engine})`, { skip }, () => {
     let collector: TestCollector;
     const sent = dataset();
     before(async () => {
@@ -55,51 +54,6 @@ for (const { engine, skip } of engines) {
       for (const body of sent) assert.equal((await post(collector.url, body)).status, 201);
     });
     after(() => collector?.stop());
-
-    const summary = async (survey = 'after-call') => (await json(await fetch(`${collector.url}/summary?survey=${survey}`))) as SurveySummary;
-
-    test('counts per support type with percentages of responses, small cells as "<11"', async () => {
-      const res = await fetch(`${collector.url}/summary?survey=after-call`, { headers: { origin: 'http://allowed.test' } });
-      assert.equal(res.status, 200);
-      assert.equal(res.headers.get('access-control-allow-origin'), 'http://allowed.test');
-      const result = (await json(res)) as SurveySummary;
-      assert.equal(result.total, 30);
-      assert.equal(result.k, 11);
-      const types = result.questions.find((question) => question.id === 'types')!;
-      assert.equal(types.kind, 'multi');
-      assert.deepEqual(types.counts, [
-        { value: 'emotional', count: 24, display: '24', percent: 80 },
-        { value: 'information', count: 12, display: '12', percent: 40 },
-        { value: 'crisis', count: null, display: '<11', percent: null },
-        { value: 'other', count: null, display: '<11', percent: null },
-        { value: 'social', count: null, display: '<11', percent: null },
-      ]);
-    });
-
-    test('single choice: one small cell also hides the next-smallest (complementary suppression)', async () => {
-      const helped = (await summary()).questions.find((question) => question.id === 'helped')!;
-      assert.equal(helped.answered, 30);
-      assert.deepEqual(
-        helped.counts.map((c) => [c.value, c.display, c.percent]),
-        [['yes', '16', 53.3], ['no', '<11', null], ['unsure', '<11', null]],
-      );
-      const heard = (await summary()).questions.find((question) => question.id === 'heard')!;
-      assert.deepEqual(heard.counts, [{ value: 4, count: 30, display: '30', percent: 100 }]);
-    });
-
-    test('free text and "Other" text never appear in the summary', async () => {
-      const text = await (await fetch(`${collector.url}/summary?survey=after-call`)).text();
-      assert.doesNotMatch(text, /free text|HYPERLINK|story|types\.other/);
-    });
-
-    test('a survey with fewer than k responses shows its total as "<11"; no survey → 400 missing-survey', async () => {
-      const empty = await summary('other-survey');
-      assert.equal(empty.total, null);
-      assert.equal(empty.totalDisplay, '<11');
-      const res = await fetch(`${collector.url}/summary`);
-      assert.equal(res.status, 400);
-      assert.equal((await json(res)).error, 'missing-survey');
-    });
 
     test('CSV: columns from the config only, one 1/0 column per option, rows by time bucket then id', async () => {
       const res = await fetch(`${collector.url}/export.csv?survey=after-call`, { headers: staff });
@@ -184,17 +138,16 @@ for (const { engine, skip } of engines) {
         for (let i = 0; i < 12; i += 1) assert.equal((await post(first.url, submission({ answers: { helped: 'no' } }))).status, 201);
         today = new Date('2024-05-01T12:00:00Z');
         for (let i = 0; i < 15; i += 1) assert.equal((await post(first.url, submission({ answers: { helped: 'yes' } }))).status, 201);
-        assert.equal((await json(await fetch(`${first.url}/summary?survey=after-call`))).total, 27);
+        assert.equal((await first.store.counts({ surveyId: 'after-call' })).total, 27);
         await first.close();
 
         today = new Date('2026-01-15T12:00:00Z'); // 736 days after the first batch, 624 after the second
         const second = await start();
         try {
           assert.equal(second.started.retentionDeleted, 12);
-          const result = (await json(await fetch(`${second.url}/summary?survey=after-call`))) as SurveySummary;
-          assert.equal(result.total, 15);
-          const helped = result.questions.find((question) => question.id === 'helped')!;
-          assert.deepEqual(helped.counts.map((c) => [c.value, c.count]), [['yes', 15]]);
+          const counts = await second.store.counts({ surveyId: 'after-call' });
+          assert.equal(counts.total, 15);
+          assert.deepEqual(counts.cells.filter((c) => c.question === 'helped').map((c) => [c.value, c.count]), [['yes', 15]]);
           assert.equal((await exported(second.url)).length, 15);
         } finally {
           await second.close();

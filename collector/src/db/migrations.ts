@@ -53,6 +53,24 @@ CREATE TABLE answer_counts (
   PRIMARY KEY (survey_id, survey_version, received_day, locale, tags, question, value, slot)
 );`,
   },
+  {
+    version: 2,
+    name: 'staff sessions and used proof-of-work challenges',
+    // Both live here, not in a process, so any instance signs a session in or out and refuses a
+    // replayed solution. A session is kept as the SHA-256 of its cookie value: a copy of the
+    // database holds no usable cookie.
+    sql: `
+CREATE TABLE staff_sessions (
+  token_hash text PRIMARY KEY,
+  expires_at timestamptz NOT NULL
+);
+CREATE INDEX staff_sessions_expiry ON staff_sessions (expires_at);
+CREATE TABLE used_challenges (
+  signature text PRIMARY KEY,
+  expires_at timestamptz NOT NULL
+);
+CREATE INDEX used_challenges_expiry ON used_challenges (expires_at);`,
+  },
 ];
 
 /** Any constant shared by every instance; it names the migration lock in pg_locks. */

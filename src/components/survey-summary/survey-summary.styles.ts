@@ -6,8 +6,27 @@ export const surveySummaryStyles = css`
     max-inline-size: var(--_max-width);
   }
   figure {
-    margin: 0;
+    margin: 0 0 calc(var(--_spacing) * 1.5);
   }
+  .title {
+    font-weight: 700;
+    font-size: 1.25em;
+    margin-block: 0 calc(var(--_spacing) * 0.5);
+  }
+  .column-chart {
+    display: block;
+    inline-size: 100%;
+    block-size: 6rem;
+  }
+  .axis {
+    display: flex;
+    justify-content: space-between;
+    gap: var(--_spacing);
+    margin: 0.25em 0 0;
+    color: var(--_muted);
+    font-size: 0.875em;
+  }
+
   figcaption {
     font-weight: 600;
     font-size: 1.125em;
@@ -45,7 +64,8 @@ export const surveySummaryStyles = css`
     fill: var(--_accent);
   }
   .totals,
-  .note {
+  .note,
+  .axis {
     color: var(--_muted);
     margin-block: calc(var(--_spacing) * 0.75) 0;
   }

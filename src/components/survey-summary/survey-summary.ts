@@ -1,33 +1,35 @@
-import { html, LitElement, nothing, svg, type PropertyValues } from 'lit';
-import { isSurveySummary, type QuestionSummary, type SummaryCell, type SurveySummary as SurveySummaryData } from '../../core/summary.js';
-import { taxonomyOptions } from '../../core/taxonomy.js';
-import { localize } from '../../core/text.js';
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { isSurveySummary, type QuestionSummary, type SummaryCell, type SurveySummary as SurveySummaryData } from '../../core/summary/types.js';
 import { JsonSourceController, type JsonSourceState } from '../../controllers/json-source-controller.js';
 import type { SummaryStrings } from '../../i18n/index.js';
 import { summaryStrings } from '../../i18n/summary/index.js';
 import { themeStyles } from '../shared/theme.styles.js';
+import { formatters, questionChart, seriesChart, text, type ChartContext } from './charts.js';
 import { surveySummaryStyles } from './survey-summary.styles.js';
 
 /**
- * A bar chart of one question of a survey summary (by default the support types received), with
- * the same figures in a real table for screen readers (and for anyone, with the toggle). Counts
- * under the summary's `k` arrive suppressed and are shown as "<11" with no bar and no share.
- * Only aggregate data is ever drawn: the collector's `GET /summary` does the suppression.
+ * A survey summary as charts: responses per week or month, and every choice and rating question
+ * (bars per option; ratings with their median), each with the same figures in a real table for
+ * screen readers (and for anyone, with the toggle). Only what the disclosure rules let through is
+ * ever drawn: counts under the summary's `k` arrive as "<11" and are shown with no bar and no share;
+ * the other counts arrive rounded. Option labels come from the survey's config, in the page language.
  *
- * @summary Accessible bar chart and table of a `/summary` (support types received, suppressed small cells).
+ * @summary Accessible charts and tables of a survey summary (`GET /summary`): every question, and a series.
  * @tag survey-summary
  *
- * @csspart figure - The wrapper (`<figure>`).
- * @csspart caption - The caption above the chart.
- * @csspart chart - The chart (`role="img"`, its `aria-label` lists every figure).
+ * @csspart summary - The wrapper.
+ * @csspart title - The survey's title (whole-survey view).
+ * @csspart totals - Response counts, under the title and under each chart.
+ * @csspart figure - One chart with its caption and table (`<figure>`); the series is also `series`.
+ * @csspart caption - A chart's caption.
+ * @csspart chart - A chart (`role="img"`, its `aria-label` lists every figure).
  * @csspart row - One bar with its label and value.
  * @csspart label - A bar's label.
- * @csspart value - A bar's count and share ("24 (80%)" or "<11").
+ * @csspart value - A bar's count and share ("50 (83%)" or "<11").
  * @csspart bar - The SVG of one bar.
- * @csspart totals - The line with the number of responses.
- * @csspart note - The privacy note about suppressed counts.
- * @csspart toggle - The "Show as a table" button.
- * @csspart table - The data table (visually hidden until toggled, always read by screen readers).
+ * @csspart note - How the figures are protected.
+ * @csspart toggle - The "Show as tables" button.
+ * @csspart table - A data table (visually hidden until toggled, always read by screen readers).
  * @csspart status - The loading / error / empty message.
  *
  * @cssproperty --es-color-accent - Bars.
@@ -54,17 +56,17 @@ export class SurveySummary extends LitElement {
     locale: { attribute: 'lang' },
   };
 
-  /** URL of a collector's `/summary?survey=…`; fetched without cookies or referrer. */
+  /** URL of a collector's `/summary?survey=…` (format 2); fetched without cookies or referrer. */
   declare src: string | null;
   /** The summary to draw; set it directly to skip fetching, or read what `src` loaded. */
   declare summary: SurveySummaryData | null;
-  /** Question id to chart. Default: the first multiple-choice question (the support types). */
+  /** One question id to chart alone; unset: the whole survey (the series and every question). */
   declare question: string | null;
-  /** Display labels by value, e.g. `{ yes: 'Yes' }`; support-type values default to the taxonomy's labels, others show as is. */
+  /** Display labels by value, e.g. `{ yes: 'Yes' }`, over the config's own labels the summary carries. */
   declare labels: Record<string, string> | null;
-  /** Caption above the chart. Default: "Kinds of support received" in the active language. */
+  /** Caption: of the one question charted, or the title of the whole survey. Default: the config's. */
   declare caption: string | null;
-  /** Shows the data table visibly (it is always available to screen readers). */
+  /** Shows the data tables visibly (they are always available to screen readers). */
   declare showTable: boolean;
   /** Language of the UI strings (`lang` attribute); otherwise the closest `[lang]`. */
   declare locale: string | null;
@@ -107,19 +109,16 @@ export class SurveySummary extends LitElement {
     return this.locale ?? this.closest('[lang]')?.getAttribute('lang') ?? 'en';
   }
 
-  /** The question being charted, if the summary has it. */
+  /** The one question charted (with `question`), if the summary has it. */
   get chartedQuestion(): QuestionSummary | null {
-    const questions = this.summary?.questions ?? [];
-    if (this.question) return questions.find((question) => question.id === this.question) ?? null;
-    return questions.find((question) => question.kind === 'multi') ?? questions[0] ?? null;
+    if (!this.question) return null;
+    return this.summary?.questions.find((question) => question.id === this.question) ?? null;
   }
 
-  #label(value: string | number, lang: string): string {
-    const key = String(value);
+  #label(cell: SummaryCell, lang: string): string {
+    const key = String(cell.value);
     if (this.labels && Object.hasOwn(this.labels, key)) return String(this.labels[key]);
-    // Support-type values read as the taxonomy's own labels unless the page says otherwise.
-    const type = taxonomyOptions.get(key);
-    return type ? localize(type.label, lang, 'en') : key;
+    return text(cell.label, lang) || key;
   }
 
   override render() {
@@ -133,77 +132,36 @@ export class SurveySummary extends LitElement {
     else if (status === 'error' || this.#unreadable) body = html`<p part="status" class="error" role="alert">${t.error}</p>`;
     else if (!summary) body = nothing;
     else body = this.#renderSummary(summary, t, lang);
-    return html`<div class="summary" dir=${t.$dir} aria-busy=${status === 'loading' ? 'true' : 'false'}>${body}</div>`;
+    return html`<div part="summary" class="summary" dir=${t.$dir} aria-busy=${status === 'loading' ? 'true' : 'false'}>${body}</div>`;
   }
 
   #renderSummary(summary: SurveySummaryData, t: SummaryStrings, lang: string) {
-    const question = this.chartedQuestion;
-    const caption = this.caption ?? t.caption;
-    const numbers = new Intl.NumberFormat(lang);
-    const percents = new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 1 });
-    const count = (cell: SummaryCell) => (cell.count === null ? cell.display : numbers.format(cell.count));
-    const share = (cell: SummaryCell) => (cell.percent === null ? '' : percents.format(cell.percent / 100));
-    const total = summary.total === null ? summary.totalDisplay : numbers.format(summary.total);
-    const cells = question?.counts ?? [];
-    const answered = !question ? '' : question.answered === null ? question.answeredDisplay : numbers.format(question.answered);
-    const suppressed = cells.some((cell) => cell.count === null) || summary.total === null;
-    const spoken = cells
-      .map((cell) => `${this.#label(cell.value, lang)}: ${cell.count === null ? t.fewerThan(summary.k) : `${count(cell)} (${share(cell)})`}`)
-      .join('; ');
-    const rtl = t.$dir === 'rtl';
+    const format = formatters(lang);
+    const context: ChartContext = { t, lang, summary, rtl: t.$dir === 'rtl', showTable: this.showTable, label: (cell) => this.#label(cell, lang) };
+    const one = this.question ? this.chartedQuestion : null;
+    const questions = this.question ? (one ? [one] : []) : summary.questions;
+    const charts = [
+      ...(!this.question && summary.series.length > 1 ? [seriesChart(summary.series, context)] : []),
+      ...questions.map((question) => questionChart(question, (one && this.caption) || text(question.label, lang) || question.id, context)),
+    ];
+    const range = summary.range ? `${format.day(summary.range.start)} – ${format.day(dayBefore(summary.range.end))}` : null;
+    const tables = [...(!this.question && summary.series.length > 1 ? ['table-series'] : []), ...questions.map((question) => `table-${question.id}`)];
+    const empty = summary.range === null ? t.noClosedPeriod(summary.unit) : t.empty;
     return html`
-      <figure part="figure">
-        <figcaption part="caption">${caption}</figcaption>
-        ${cells.length === 0
-          ? html`<p part="status" role="status">${t.empty}</p>`
-          : html`<div part="chart" class="chart" role="img" aria-label=${t.chartLabel(caption, spoken)}>
-              ${cells.map((cell) => {
-                const width = cell.percent === null ? 0 : Math.min(100, Math.max(0, cell.percent));
-                return html`<div part="row" class="row">
-                  <span part="label" class="label">${this.#label(cell.value, lang)}</span>
-                  <span part="value" class="value">${count(cell)}${cell.percent === null ? nothing : ` (${share(cell)})`}</span>
-                  <svg part="bar" class="bar" width="100%" height="100%" aria-hidden="true" focusable="false">
-                    ${svg`<rect class="track" x="0" y="0" width="100%" height="100%"></rect>`}
-                    ${cell.percent === null
-                      ? nothing
-                      : svg`<rect class="fill" x=${rtl ? `${100 - width}%` : '0'} y="0" width=${`${width}%`} height="100%"></rect>`}
-                  </svg>
-                </div>`;
-              })}
-            </div>`}
-        <p part="totals" class="totals">
-          ${t.responses(total)}${question ? html` · ${t.answered(answered)}` : nothing}
-        </p>
-        ${suppressed ? html`<p part="note" class="note">${t.suppressedNote(summary.k)}</p>` : nothing}
-        ${cells.length === 0
-          ? nothing
-          : html`<button part="toggle" type="button" aria-expanded=${this.showTable ? 'true' : 'false'} aria-controls="table" @click=${() => (this.showTable = !this.showTable)}>
-                ${this.showTable ? t.hideTable : t.showTable}
-              </button>
-              <!-- A table cannot be narrower than its words: hide its wrapper, so nothing keeps the page wide. -->
-              <div id="table" class=${this.showTable ? 'table-wrap' : 'table-wrap visually-hidden'}>
-              <table part="table" class="table">
-                <caption>${caption}</caption>
-                <thead>
-                  <tr><th scope="col">${t.answer}</th><th scope="col">${t.count}</th><th scope="col">${t.share}</th></tr>
-                </thead>
-                <tbody>
-                  ${cells.map(
-                    (cell) => html`<tr>
-                      <th scope="row">${this.#label(cell.value, lang)}</th>
-                      <td>${cell.count === null
-                        ? html`<span aria-hidden="true">${cell.display}</span><span class="visually-hidden">${t.fewerThan(summary.k)}</span>`
-                        : count(cell)}</td>
-                      <td>${share(cell)}</td>
-                    </tr>`,
-                  )}
-                </tbody>
-                <tfoot>
-                  <tr><th scope="row">${t.answeredHeading}</th><td>${answered}</td><td></td></tr>
-                </tfoot>
-              </table>
-              </div>`}
-      </figure>
+      ${this.question ? nothing : html`<p part="title" class="title">${this.caption ?? (text(summary.title, lang) || t.caption)}</p>`}
+      <p part="totals" class="totals">
+        ${t.responses(format.count(summary.total))}${range ? html` · ${t.covers(range)}` : nothing}
+        ${this.question ? nothing : html`<br />${t.openPeriod(summary.unit, summary.open.total.count === null ? null : format.count(summary.open.total), summary.k)}`}
+      </p>
+      ${summary.range === null || charts.length === 0 ? html`<p part="status" role="status">${empty}</p>` : charts}
+      <p part="note" class="note">${t.suppressedNote(summary.k, summary.rounding)}</p>
+      ${charts.length === 0
+        ? nothing
+        : html`<button part="toggle" type="button" aria-expanded=${this.showTable ? 'true' : 'false'} aria-controls=${tables.join(' ')} @click=${() => (this.showTable = !this.showTable)}>
+            ${this.showTable ? t.hideTable : t.showTable}
+          </button>`}
     `;
   }
 }
+
+const dayBefore = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);

@@ -2,7 +2,7 @@ import type { SummaryStrings } from '../types.js';
 
 const strings: SummaryStrings = {
   $dir: 'ltr',
-  caption: 'Types de soutien reçus',
+  caption: 'Résumé de l’enquête',
   responses: (total) => `Réponses : ${total}`,
   answered: (answered) => `Ont répondu à cette question : ${answered}`,
   answeredHeading: 'Ont répondu à cette question',
@@ -10,14 +10,25 @@ const strings: SummaryStrings = {
   count: 'Nombre',
   share: 'Part',
   fewerThan: (k) => `moins de ${k}`,
-  suppressedNote: (k) =>
-    `Pour protéger la vie privée, les effectifs inférieurs à ${k} sont affichés « <${k} » et leur part est masquée.`,
+  suppressedNote: (k, rounding) =>
+    `Pour protéger la vie privée, les effectifs inférieurs à ${k} s’affichent « <${k} » sans part, ` +
+    (rounding > 1 ? `les autres sont arrondis à un multiple de ${rounding}, ` : '') +
+    'et seules les périodes entières et terminées sont détaillées.',
   chartLabel: (caption, items) => `Diagramme en barres, ${caption} : ${items}.`,
-  showTable: 'Afficher sous forme de tableau',
-  hideTable: 'Masquer le tableau',
+  showTable: 'Afficher sous forme de tableaux',
+  hideTable: 'Masquer les tableaux',
   loading: 'Chargement du résumé…',
   error: 'Le résumé n’a pas pu être chargé.',
   empty: 'Pas encore de réponses.',
+  median: (value) => `Médiane : ${value}`,
+  scale: (low, high) => `Échelle : de ${low} à ${high}`,
+  seriesCaption: (unit) => (unit === 'week' ? 'Réponses par semaine' : 'Réponses par mois'),
+  period: 'Période',
+  weekOf: (day) => `Semaine du ${day}`,
+  covers: (range) => `Période couverte : ${range}.`,
+  openPeriod: (unit, total, k) =>
+    `${unit === 'week' ? 'Cette semaine' : 'Ce mois-ci'} jusqu’ici : ${total === null ? `moins de ${k}` : `environ ${total}`} réponses, détaillées une fois la période terminée.`,
+  noClosedPeriod: (unit) => (unit === 'week' ? 'Aucune semaine entière n’est encore terminée.' : 'Aucun mois entier n’est encore terminé.'),
 };
 
 export default strings;

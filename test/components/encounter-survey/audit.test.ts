@@ -162,20 +162,29 @@ describe('accessibility audit: <survey-summary>', () => {
     try {
       const summary = await fixture<SurveySummary>(html`<survey-summary></survey-summary>`);
       summary.labels = { a: 'A very long answer label that a table cannot squeeze narrower than its words', b: 'Another long answer label' };
+      const count = (n: number | null) => ({ count: n, display: n === null ? '<11' : String(n) });
+      summary.question = 'q';
       summary.summary = {
+        format: 'encounter-survey/summary@2',
         survey: 's',
-        total: 40,
-        totalDisplay: '40',
+        title: 'S',
         k: 11,
+        rounding: 5,
+        unit: 'month',
+        range: { start: '2026-10-01', end: '2026-11-01' },
+        filters: {},
+        total: count(40),
+        series: [],
+        open: { start: '2026-11-01', end: '2026-12-01', total: count(null) },
         questions: [
           {
             id: 'q',
             kind: 'single',
-            answered: 40,
-            answeredDisplay: '40',
-            counts: [
-              { value: 'a', count: 20, display: '20', percent: 50 },
-              { value: 'b', count: null, display: '<11', percent: null },
+            label: 'Q',
+            answered: count(40),
+            cells: [
+              { value: 'a', label: 'a', ...count(20), percent: 50 },
+              { value: 'b', label: 'b', ...count(null), percent: null },
             ],
           },
         ],

@@ -1,136 +1,117 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import type { SurveySummary as SurveySummaryData } from '../../../src/core/summary.js';
+import type { SurveySummary as SurveySummaryData } from '../../../src/core/summary/types.js';
 import type { SurveySummary } from '../../../src/components/survey-summary/survey-summary.js';
 import '../../../src/components/survey-summary/survey-summary.define.js';
 
 const fixtureUrl = new URL('./fixtures/summary.json', import.meta.url).href;
-
-const data: SurveySummaryData = {
-  survey: 'after-call',
-  total: 30,
-  totalDisplay: '30',
-  k: 11,
-  questions: [
-    {
-      id: 'types',
-      kind: 'multi',
-      answered: 30,
-      answeredDisplay: '30',
-      counts: [
-        { value: 'emotional', count: 24, display: '24', percent: 80 },
-        { value: 'information', count: 12, display: '12', percent: 40 },
-        { value: 'crisis', count: null, display: '<11', percent: null },
-      ],
-    },
-  ],
-};
+const data = (await (await fetch(fixtureUrl)).json()) as SurveySummaryData;
 
 const root = (el: SurveySummary) => el.shadowRoot!;
-const rows = (el: SurveySummary) => [...root(el).querySelectorAll('[part="row"]')];
-const tableRows = (el: SurveySummary) =>
-  [...root(el).querySelectorAll('tbody tr')].map((row) => [...row.children].map((cell) => cell.textContent!.trim()));
+const figures = (el: SurveySummary) => [...root(el).querySelectorAll('figure')];
+const figure = (el: SurveySummary, caption: string) => figures(el).find((f) => f.querySelector('figcaption')!.textContent === caption)!;
+const values = (scope: Element) => [...scope.querySelectorAll('[part="value"]')].map((value) => value.textContent!.trim());
+const labels = (scope: Element) => [...scope.querySelectorAll('[part="label"]')].map((label) => label.textContent!.trim());
+const tableRows = (scope: Element) => [...scope.querySelectorAll('tbody tr')].map((row) => [...row.children].map((cell) => cell.textContent!.trim()));
+const ready = (el: SurveySummary) => waitUntil(() => figures(el).length > 0, 'summary never rendered');
 
 describe('<survey-summary>', () => {
-  it('is accessible and draws a bar per support type from the summary property', async () => {
+  it('is accessible and charts the series and every question, with the config\'s labels', async () => {
     const el = await fixture<SurveySummary>(html`<survey-summary .summary=${data}></survey-summary>`);
     await expect(el).to.be.accessible();
-    expect(rows(el)).to.have.length(3);
-    const chart = root(el).querySelector('[part="chart"]')!;
-    expect(chart.getAttribute('role')).to.equal('img');
-    expect(chart.getAttribute('aria-label')).to.contain('Emotional support: 24 (80%)').and.contain('Crisis support: fewer than 11');
-    const fills = [...root(el).querySelectorAll('rect.fill')];
-    expect(fills.map((rect) => rect.getAttribute('width'))).to.deep.equal(['80%', '40%']);
-  });
-
-  it('shows suppressed cells as "<11" with no bar and no share', async () => {
-    const el = await fixture<SurveySummary>(html`<survey-summary .summary=${data}></survey-summary>`);
-    const crisis = rows(el)[2]!;
-    expect(crisis.querySelector('[part="value"]')!.textContent!.trim()).to.equal('<11');
-    expect(crisis.querySelector('rect.fill')).to.equal(null);
-    expect(tableRows(el)[2]).to.deep.equal(['Crisis support', '<11fewer than 11', '']);
-    expect(root(el).querySelector('[part="note"]')!.textContent).to.contain('under 11');
-  });
-
-  it('has a real data table with the same figures and the totals', async () => {
-    const el = await fixture<SurveySummary>(html`<survey-summary .summary=${data}></survey-summary>`);
-    expect(tableRows(el).slice(0, 2)).to.deep.equal([
-      ['Emotional support', '24', '80%'],
-      ['Information & resources', '12', '40%'],
+    expect(figures(el).map((f) => f.querySelector('figcaption')!.textContent)).to.deep.equal([
+      'Responses per month',
+      'What did you receive?',
+      'Did you feel heard?',
+      'How helpful was it?',
     ]);
-    expect(root(el).querySelector('tfoot')!.textContent).to.contain('30');
-    expect(root(el).querySelector('[part="totals"]')!.textContent).to.contain('Responses: 30');
+    expect(root(el).querySelector('[part="title"]')!.textContent).to.equal('After your conversation');
+    expect(labels(figure(el, 'Did you feel heard?'))).to.deep.equal(['Yes', 'Somewhat', 'No']);
+    expect(labels(figure(el, 'What did you receive?'))[0]).to.equal('Emotional support');
   });
 
-  it('the toggle shows the table and says so', async () => {
+  it('multiple choice: every option, suppressed ones as "<11" with no bar and no share, spoken as "fewer than 11"', async () => {
     const el = await fixture<SurveySummary>(html`<survey-summary .summary=${data}></survey-summary>`);
-    const table = root(el).querySelector('#table')!;
+    const support = figure(el, 'What did you receive?');
+    expect(values(support)).to.deep.equal(['95 (79%)', '<11', '50 (42%)', '<11']);
+    expect([...support.querySelectorAll('rect.fill')].map((rect) => rect.getAttribute('width'))).to.deep.equal(['79%', '42%']);
+    expect(support.querySelector('[part="chart"]')!.getAttribute('aria-label')).to.contain('Emotional support: 95 (79%)').and.contain('Social connection: fewer than 11');
+    expect(tableRows(support)[1]).to.deep.equal(['Social connection', '<11fewer than 11', '']);
+  });
+
+  it('rating: the distribution, the median and the ends of the scale', async () => {
+    const el = await fixture<SurveySummary>(html`<survey-summary .summary=${data}></survey-summary>`);
+    const helpful = figure(el, 'How helpful was it?');
+    expect(labels(helpful)).to.deep.equal(['1', '2', '3', '4', '5']);
+    expect(values(helpful)).to.deep.equal(['<11', '<11', '20 (17%)', '50 (42%)', '50 (42%)']);
+    const totals = helpful.querySelector('[part="totals"]')!.textContent!;
+    expect(totals).to.contain('Median: 4').and.contain('1 = Not helpful').and.contain('5 = Very helpful');
+  });
+
+  it('the series: one column per closed month, with a table', async () => {
+    const el = await fixture<SurveySummary>(html`<survey-summary .summary=${data}></survey-summary>`);
+    const series = figure(el, 'Responses per month');
+    expect(tableRows(series)).to.deep.equal([['September 2026', '60'], ['October 2026', '60']]);
+    expect(series.querySelectorAll('rect.fill')).to.have.length(2);
+    expect(root(el).querySelector('[part="totals"]')!.textContent).to.contain('Responses: 120').and.contain('Covers Sep 1, 2026 – Oct 31, 2026');
+  });
+
+  it('says how figures are protected, and that the open period is not broken down', async () => {
+    const el = await fixture<SurveySummary>(html`<survey-summary .summary=${data}></survey-summary>`);
+    expect(root(el).querySelector('[part="note"]')!.textContent).to.contain('under 11').and.contain('multiple of 5');
+    expect(root(el).querySelector('[part="totals"]')!.textContent).to.contain('This month so far: fewer than 11 responses');
+  });
+
+  it('the toggle shows every table and says so, by keyboard too', async () => {
+    const el = await fixture<SurveySummary>(html`<survey-summary .summary=${data}></survey-summary>`);
     const toggle = root(el).querySelector<HTMLButtonElement>('[part="toggle"]')!;
-    expect(table.contains(root(el).querySelector('table'))).to.equal(true);
-    expect(table.classList.contains('visually-hidden')).to.equal(true);
-    expect(toggle.getAttribute('aria-expanded')).to.equal('false');
+    const wraps = [...root(el).querySelectorAll('.table-wrap')];
+    expect(wraps.every((wrap) => wrap.classList.contains('visually-hidden'))).to.equal(true);
+    expect(toggle.getAttribute('aria-controls')!.split(' ')).to.have.length(4);
+    toggle.focus();
     toggle.click();
     await el.updateComplete;
-    expect(table.classList.contains('visually-hidden')).to.equal(false);
+    expect(wraps.every((wrap) => !wrap.classList.contains('visually-hidden'))).to.equal(true);
     expect(toggle.getAttribute('aria-expanded')).to.equal('true');
     await expect(el).to.be.accessible();
   });
 
-  it('uses labels given by the page over the taxonomy, and ignores inherited keys', async () => {
-    const labels = { emotional: 'Feeling supported', information: 'Information' };
-    const el = await fixture<SurveySummary>(html`<survey-summary .summary=${data} .labels=${labels}></survey-summary>`);
-    expect(rows(el).map((row) => row.querySelector('[part="label"]')!.textContent)).to.deep.equal([
-      'Feeling supported',
-      'Information',
-      'Crisis support',
-    ]);
-    const odd = { ...data, questions: [{ ...data.questions[0]!, counts: [{ value: 'constructor', count: 12, display: '12', percent: 40 }] }] };
-    el.summary = odd;
-    await el.updateComplete;
-    expect(rows(el)[0]!.querySelector('[part="label"]')!.textContent).to.equal('constructor');
+  it('`question` charts one question alone; `caption` names it; `labels` override the config\'s', async () => {
+    const el = await fixture<SurveySummary>(
+      html`<survey-summary .summary=${data} question="heard" caption="Felt heard" .labels=${{ yes: 'Yes, fully', constructor: 'x' }}></survey-summary>`,
+    );
+    expect(figures(el)).to.have.length(1);
+    expect(figures(el)[0]!.querySelector('figcaption')!.textContent).to.equal('Felt heard');
+    expect(labels(figures(el)[0]!)).to.deep.equal(['Yes, fully', 'Somewhat', 'No']);
+    await expect(el).to.be.accessible();
   });
 
-  it('labels support types from the taxonomy in the page language', async () => {
-    const el = await fixture<SurveySummary>(html`<survey-summary lang="es" .summary=${data}></survey-summary>`);
-    await waitUntil(() => rows(el).length > 0, 'Spanish strings to load');
-    expect(rows(el)[0]!.querySelector('[part="label"]')!.textContent).to.equal('Apoyo emocional');
+  it('loads from src, without cookies; Spanish labels come from the config', async () => {
+    const el = await fixture<SurveySummary>(html`<survey-summary lang="es" src=${fixtureUrl}></survey-summary>`);
+    await ready(el);
+    expect(root(el).querySelector('[part="title"]')!.textContent).to.equal('Después de su conversación');
+    expect(labels(figure(el, '¿Se sintió escuchado/a?'))).to.deep.equal(['Sí', 'Algo', 'No']);
+    expect(labels(figure(el, '¿Qué recibió?'))[0]).to.equal('Apoyo emocional');
+    expect(tableRows(figure(el, 'Respuestas por mes'))[0]![0]).to.equal('septiembre de 2026');
   });
 
-  it('renders values as inert text', async () => {
-    const hostile = { ...data, questions: [{ ...data.questions[0]!, counts: [{ value: '<img src=x onerror="window.pwned=1">', count: 12, display: '12', percent: 40 }] }] };
+  it('renders values and labels as inert text', async () => {
+    const hostile = structuredClone(data);
+    hostile.questions[1]!.cells[0]!.label = '<img src=x onerror="window.pwned=1">';
     const el = await fixture<SurveySummary>(html`<survey-summary .summary=${hostile}></survey-summary>`);
     expect(root(el).querySelector('img')).to.equal(null);
     expect((window as unknown as { pwned?: number }).pwned).to.equal(undefined);
   });
 
-  it('loads from src (first multi-select question by default), without cookies', async () => {
-    const el = await fixture<SurveySummary>(html`<survey-summary src=${fixtureUrl}></survey-summary>`);
-    await waitUntil(() => rows(el).length > 0, 'summary never rendered');
-    expect(el.summary!.survey).to.equal('peer-support-encounter');
-    expect(rows(el).map((row) => row.querySelector('[part="label"]')!.textContent)).to.deep.equal([
-      'Emotional support',
-      'Information & resources',
-      'Crisis support',
-    ]);
-    expect(root(el).querySelector('[part="totals"]')!.textContent).to.contain('42');
-    await expect(el).to.be.accessible();
-  });
-
-  it('charts the question named by `question`; complementary-suppressed cells show "<11"', async () => {
-    const el = await fixture<SurveySummary>(html`<survey-summary src=${fixtureUrl} question="helped"></survey-summary>`);
-    await waitUntil(() => rows(el).length > 0, 'summary never rendered');
-    expect(rows(el).map((row) => row.querySelector('[part="value"]')!.textContent!.trim())).to.deep.equal(['29 (72.5%)', '<11', '<11']);
-  });
-
-  it('shows a loading state, then an error for a missing or malformed summary', async () => {
+  it('shows a loading state, then an error for a missing or malformed summary (an old format too)', async () => {
     const el = await fixture<SurveySummary>(html`<survey-summary src="./no-such-summary.json"></survey-summary>`);
     expect(root(el).querySelector('[part="status"]')!.textContent).to.contain('Loading');
     await waitUntil(() => root(el).querySelector('[role="alert"]'), 'no error shown');
     expect(root(el).querySelector('[role="alert"]')!.textContent).to.contain('could not be loaded');
     await expect(el).to.be.accessible();
-
-    const blob = URL.createObjectURL(new Blob(['{"not":"a summary"}'], { type: 'application/json' }));
+    const old = { survey: 's', total: 30, totalDisplay: '30', k: 11, questions: [] };
+    const blob = URL.createObjectURL(new Blob([JSON.stringify(old)], { type: 'application/json' }));
     el.src = blob;
-    await waitUntil(() => root(el).querySelector('[role="alert"]') && el.summary === null, 'malformed JSON accepted');
+    await waitUntil(() => root(el).querySelector('[role="alert"]') && el.summary === null, 'old format accepted');
     URL.revokeObjectURL(blob);
   });
 
@@ -142,31 +123,30 @@ describe('<survey-summary>', () => {
     }
   });
 
-  it('follows the closest lang: Arabic is right-to-left with Arabic strings', async () => {
+  it('follows the closest lang: Arabic is right-to-left, bars grow from the right', async () => {
     const wrapper = await fixture<HTMLElement>(html`<div lang="ar"><survey-summary .summary=${data}></survey-summary></div>`);
     const el = wrapper.querySelector('survey-summary')!;
-    await waitUntil(() => root(el).querySelector('.summary') !== null, 'Arabic strings to load');
+    await waitUntil(() => figures(el).length > 0, 'Arabic strings to load');
     expect(root(el).querySelector('.summary')!.getAttribute('dir')).to.equal('rtl');
-    expect(root(el).querySelector('[part="caption"]')!.textContent).to.equal('أنواع الدعم المُقدَّم');
-    // Bars grow from the right.
-    const fill = root(el).querySelector('rect.fill')!;
-    expect(fill.getAttribute('x')).to.equal('20%');
+    expect(figures(el)[0]!.querySelector('figcaption')!.textContent).to.equal('الردود في كل شهر');
+    const fill = figure(el, 'What did you receive?').querySelector('rect.fill')!;
+    expect(fill.getAttribute('x')).to.equal('21%');
     await expect(el).to.be.accessible();
   });
 
-  it('a lang attribute picks the strings (Spanish)', async () => {
-    const el = await fixture<SurveySummary>(html`<survey-summary lang="es" .summary=${data}></survey-summary>`);
-    await waitUntil(() => root(el).querySelector('[part="caption"]') !== null, 'Spanish strings to load');
-    expect(root(el).querySelector('[part="caption"]')!.textContent).to.equal('Tipos de apoyo recibidos');
-    expect(root(el).querySelector('[part="toggle"]')!.textContent!.trim()).to.equal('Ver como tabla');
+  it('before any period has closed, says so instead of charting', async () => {
+    const none = { ...data, range: null, series: [], total: { count: null, display: '<11' } };
+    const el = await fixture<SurveySummary>(html`<survey-summary .summary=${none}></survey-summary>`);
+    expect(root(el).querySelector('[part="status"]')!.textContent).to.equal('No whole month has ended yet.');
+    await expect(el).to.be.accessible();
   });
 
-  it('a suppressed total shows "<11"', async () => {
-    const small = { ...data, total: null, totalDisplay: '<11', questions: [] };
-    const el = await fixture<SurveySummary>(html`<survey-summary .summary=${small}></survey-summary>`);
-    expect(root(el).querySelector('[part="totals"]')!.textContent).to.contain('<11');
-    expect(root(el).querySelector('[part="status"]')!.textContent).to.contain('No answers yet');
-    await expect(el).to.be.accessible();
+  it('fits 320 px (a small phone) without anything sticking out sideways, tables shown', async () => {
+    const wrapper = await fixture<HTMLElement>(html`<div style="inline-size: 320px"><survey-summary .summary=${data} show-table></survey-summary></div>`);
+    const el = wrapper.querySelector('survey-summary')!;
+    const inner = root(el).querySelector<HTMLElement>('.summary')!;
+    expect(inner.scrollWidth).to.be.at.most(320);
+    for (const table of root(el).querySelectorAll('table')) expect(table.getBoundingClientRect().width).to.be.at.most(320);
   });
 
   it('registration tolerates a second define module load', async () => {

@@ -1,0 +1,190 @@
+import type { Context, MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
+import { fail, type AppOptions, type Route } from './app.js';
+import { dashboardFile, dashboardPage } from './dashboard.js';
+import { csvStream, jsonLinesStream } from './export.js';
+import { intake } from './intake.js';
+import { sameOrigin, sameSecret, staffAccess } from './staff-sessions.js';
+import { readSummary, readSummaryQuery } from './summary.js';
+
+/** Every route of the collector, one row each (app.ts adds the middleware each row asks for). */
+export function productionRoutes(options: AppOptions, receiveGate?: MiddlewareHandler): Route[] {
+  const { store, surveys, sessions } = options;
+  const surveyParam = (c: Context) => c.req.query('survey');
+  const missingSurvey = (c: Context) => fail(c, 400, 'missing-survey', 'Add ?survey=<survey id>.');
+  const staff = staffAccess(sessions, fail);
+  const fromOwnPages = sameOrigin(sessions, fail);
+  const exportRoute = (path: string, type: string, extension: string, stream: typeof csvStream): Route => ({
+    method: 'GET',
+    path,
+    access: 'staff',
+    cors: false,
+    rateLimited: true,
+    handler: (c) => {
+      const survey = surveyParam(c);
+      if (!survey) return missingSurvey(c);
+      // The query is anyone's text: only a survey-id-shaped name goes into the header.
+      const name = /^[A-Za-z0-9._-]{1,100}$/.test(survey) ? survey : 'responses';
+      return c.body(stream(store, survey, surveys.versions(survey)), 200, {
+        'content-type': type,
+        'content-disposition': `attachment; filename="${name}.${extension}"`,
+      });
+    },
+  });
+  return [
+    {
+      method: 'POST',
+      path: '/responses',
+      access: 'public',
+      cors: true,
+      rateLimited: true,
+      before: [...(receiveGate ? [receiveGate] : []), receiveHeaders, bodyLimit({ maxSize: options.maxBodyBytes, onError: (c) => tooLarge(c, options.maxBodyBytes) })],
+      handler: (c) => receive(c, options),
+    },
+    {
+      method: 'GET',
+      path: '/challenge',
+      access: 'public',
+      cors: true,
+      rateLimited: true,
+      handler: async (c) => c.json(await options.proofOfWork.challenge()),
+    },
+    {
+      method: 'GET',
+      path: '/summary',
+      access: 'public',
+      cors: true,
+      rateLimited: true,
+      handler: async (c) => {
+        const params = new URL(c.req.url).searchParams;
+        if (!params.get('survey')) return missingSurvey(c);
+        const checked = readSummaryQuery(params, surveys);
+        if (!checked.ok) return fail(c, 400, 'invalid-query', checked.message);
+        const { query } = checked;
+        const answer = async () =>
+          c.json(await readSummary(store, surveys, query, { k: options.k, rounding: options.rounding, secret: options.summarySecret, now: options.now() }));
+        // Listed surveys' default summaries are public (an organisation's own website): the last 12 closed
+        // periods, unfiltered. Filters and chosen ranges are staff only: fewer overlapping ranges to subtract.
+        const chosen = Object.keys(query.filters).length > 0 || query.from !== undefined || query.to !== undefined;
+        if (options.publicSurveys.has(query.surveyId) && !chosen) return answer();
+        let response: Response | undefined;
+        const refused = await staff(c, async () => {
+          response = await answer();
+        });
+        return refused ?? response!;
+      },
+    },
+    exportRoute('/export.csv', 'text/csv; charset=utf-8', 'csv', csvStream),
+    exportRoute('/export.json', 'application/jsonl; charset=utf-8', 'jsonl', jsonLinesStream),
+    {
+      method: 'POST',
+      path: '/staff/session',
+      access: 'public',
+      cors: false,
+      rateLimited: true,
+      before: [fromOwnPages],
+      handler: async (c) => {
+        const body = (await c.req.json().catch(() => null)) as { token?: unknown } | null;
+        if (typeof body?.token !== 'string') return fail(c, 400, 'invalid-json', 'Send {"token": "<staff token>"} as JSON.');
+        if (!sameSecret(body.token, options.staffToken)) return fail(c, 401, 'unauthorized', 'That is not the staff token.');
+        const expires = await sessions.create(c);
+        return c.json({ signedIn: true, expiresAt: expires.toISOString() }, 201);
+      },
+    },
+    {
+      method: 'GET',
+      path: '/staff/session',
+      access: 'staff',
+      cors: false,
+      rateLimited: true,
+      handler: async (c) => c.json({ signedIn: true, expiresAt: (await sessions.find(c))?.toISOString() ?? null, surveys: surveys.describe(options.publicSurveys) }),
+    },
+    {
+      method: 'DELETE',
+      path: '/staff/session',
+      access: 'public',
+      cors: false,
+      rateLimited: true,
+      before: [fromOwnPages],
+      handler: async (c) => {
+        await sessions.remove(c);
+        return c.body(null, 204);
+      },
+    },
+    { method: 'GET', path: '/dashboard', access: 'public', cors: false, rateLimited: true, handler: dashboardPage },
+    { method: 'GET', path: '/dashboard/:file', access: 'public', cors: false, rateLimited: false, handler: dashboardFile },
+    {
+      method: 'GET',
+      path: '/health',
+      access: 'public',
+      cors: true,
+      rateLimited: false,
+      handler: async (c) => {
+        try {
+          await store.db.query('SELECT 1');
+          return c.json({ ok: true, storage: options.storage });
+        } catch {
+          return c.json({ ok: false, storage: options.storage }, 503);
+        }
+      },
+    },
+  ];
+}
+
+const tooLarge = (c: Context, max: number) => {
+  c.header('connection', 'close');
+  return fail(c, 413, 'payload-too-large', `The body is over the ${max}-byte limit.`);
+};
+
+const receiveHeaders: MiddlewareHandler = async (c, next) => {
+  const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+  if (type !== 'application/json') return fail(c, 415, 'unsupported-media-type', 'Send the response as application/json.');
+  if (!c.req.header('idempotency-key')?.trim()) return fail(c, 400, 'missing-idempotency-key', 'The Idempotency-Key header is required.');
+  await next();
+};
+
+function storageError(c: Context, error: unknown): Response {
+  console.error(`collector: storage-error (${(error as Error).message})`);
+  c.header('retry-after', '5');
+  return fail(c, 503, 'storage-error', 'The response could not be stored; retry later.');
+}
+
+async function receive(c: Context, options: AppOptions): Promise<Response> {
+  let body: unknown;
+  try {
+    body = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(await c.req.arrayBuffer()));
+  } catch (error) {
+    if (error instanceof HTTPException) throw error; // the body limit
+    return fail(c, 400, 'invalid-json', 'The body is not valid UTF-8 JSON.');
+  }
+  const result = intake(body, options.surveys, { acceptUnknown: options.acceptUnknown });
+  if (!result.ok) return fail(c, 400, result.error, result.message, result.issues ? { issues: result.issues } : {});
+  const key = c.req.header('idempotency-key');
+  if (key !== result.submission.id) {
+    return fail(c, 400, 'idempotency-key-mismatch', 'The Idempotency-Key header must equal the body "id".');
+  }
+  // Proof of work, for surveys whose config file asks for it. After the checks above, so a response
+  // that would be refused anyway spends no solution; 428 so the outbox solves a fresh challenge and retries.
+  if (result.proofOfWork) {
+    let proof;
+    try {
+      proof = await options.proofOfWork.verify(c.req.header('altcha'));
+    } catch (error) {
+      return storageError(c, error); // remembering the solution as used needs the database
+    }
+    if (proof !== 'ok') {
+      const message = proof === 'proof-of-work-required' ? 'This survey asks for proof of work: send an Altcha header.' : 'The proof of work is missing, wrong, expired or already used.';
+      return fail(c, 428, proof, message);
+    }
+  }
+  let outcome;
+  try {
+    outcome = await options.store.insert(result.submission, options.now().toISOString().slice(0, 10), result.counted);
+  } catch (error) {
+    return storageError(c, error);
+  }
+  // Acknowledged only now: the statement has committed (or found the id committed before).
+  if (outcome === 'duplicate') return c.json({ duplicate: true, id: key }, 409);
+  return c.json({ stored: true, id: key }, 201);
+}

@@ -1,0 +1,13 @@
+// The one disclosure-control module: what a summary may publish, for the collector and `summarize()`.
+export { disclose, roundTo, DEFAULT_K, DEFAULT_ROUNDING } from './disclose.js';
+export type { DiscloseInput, TalliedCounts } from './disclose.js';
+export { summarize, tally } from './summarize.js';
+export type { SummarizeOptions } from './summarize.js';
+export { surveySpec } from './spec.js';
+export type { SurveySpec, QuestionSpec } from './spec.js';
+export { closedPeriods, openPeriod, periodOf, periodStart, periodEnd, parseDay, dayOf, unitsFor, defaultUnit } from './periods.js';
+export type { RangeRequest } from './periods.js';
+export { pinnedFigures, propagate, shownRange } from './audit.js';
+export type { AuditFigure, Relation, AuditRules } from './audit.js';
+export { isSurveySummary, SUMMARY_FORMAT } from './types.js';
+export type { SurveySummary, QuestionSummary, SummaryCell, Count, Period, PeriodTotal, PeriodUnit, QuestionKind, SummaryFilters, SurveyDescription } from './types.js';

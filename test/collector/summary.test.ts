@@ -1,0 +1,104 @@
+// GET /summary over the pre-aggregated counts: closed periods by the day received, the disclosure
+// rules of encounter-survey/core (catalogue scenario 31), public surveys vs the staff API and its
+// filters. Both engines.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { SurveySummary } from 'encounter-survey/core';
+import { SurveyRegistry } from '../../collector/src/surveys.js';
+import { afterCall, afterCallSouth, engines, json, post, signIn, staff, submission, withCollector, type TestCollector } from './helpers.js';
+
+for (const { engine, skip } of engines) {
+  describe(`GET /summary (${engine})`, { skip }, () => {
+    let collector: TestCollector;
+    let today = new Date('2026-02-10T12:00:00Z');
+    const send = async (count: number, overrides: Parameters<typeof submission>[0] = {}) => {
+      for (let i = 0; i < count; i += 1) assert.equal((await post(collector.url, submission(overrides))).status, 201);
+    };
+    const summary = async (query: string, headers: Record<string, string> = staff) => {
+      const res = await fetch(`${collector.url}/summary?survey=after-call${query}`, { headers });
+      assert.equal(res.status, 200, await res.clone().text());
+      return (await json(res)) as SurveySummary;
+    };
+    before(async () => {
+      collector = await withCollector(engine, { surveys: new SurveyRegistry([afterCall, afterCallSouth]), publicSurveys: ['after-call'], now: () => today });
+      // February: 40 at north (emotional, helped yes), 3 at south (crisis, helped no).
+      await send(40, { answers: { types: ['emotional'], helped: 'yes', heard: 5 } });
+      await send(3, { tags: { site: 'south', channel: 'phone' }, answers: { types: ['crisis'], helped: 'no', heard: 1 } });
+      // March: 30 at north, 14 at south in Spanish.
+      today = new Date('2026-03-12T09:00:00Z');
+      await send(30, { answers: { types: ['emotional', 'social'], helped: 'yes', heard: 4 } });
+      await send(14, { locale: 'es', tags: { site: 'south', channel: 'phone' }, answers: { types: ['information'], helped: 'unsure', heard: 3 } });
+      today = new Date('2026-04-08T09:00:00Z');
+    });
+    after(() => collector?.stop());
+
+    test('closed months only, by the day received; every option listed with its label; small counts "<11"; the rest rounded to 5', async () => {
+      const result = await summary('&unit=month&from=2026-02-01');
+      assert.deepEqual(result.range, { start: '2026-02-01', end: '2026-04-01' });
+      assert.deepEqual(result.series.map((point) => point.start), ['2026-02-01', '2026-03-01']);
+      assert.equal(result.total.count! % 5, 0);
+      assert.ok(Math.abs(result.total.count! - 87) < 5, `total ${result.total.count} is 87 rounded`);
+      const types = result.questions.find((question) => question.id === 'types')!;
+      assert.deepEqual(types.cells.map((cell) => cell.value), ['emotional', 'social', 'information', 'practical', 'advocacy', 'wellness', 'crisis', 'other']);
+      assert.equal((types.cells[0]!.label as Record<string, string>).en, 'Emotional support');
+      const crisis = types.cells.find((cell) => cell.value === 'crisis')!;
+      assert.deepEqual([crisis.display, crisis.count, crisis.percent], ['<11', null, null]);
+      for (const cell of types.cells) if (cell.count !== null) assert.equal(cell.count % 5, 0);
+      assert.equal(result.questions.find((question) => question.id === 'why'), undefined, 'free text is never summarised');
+      assert.equal(result.questions.find((question) => question.id === 'story'), undefined);
+    });
+
+    test('a response received now changes nothing but the open total, which is rounded to 10', async () => {
+      const before = await summary('&unit=month&from=2026-02-01');
+      await send(12, { answers: { types: ['crisis'], helped: 'no', heard: 1 } });
+      const after = await summary('&unit=month&from=2026-02-01');
+      assert.deepEqual({ ...after, open: null }, { ...before, open: null });
+      assert.equal(before.open.total.display, '<11');
+      assert.ok([10, 20].includes(after.open.total.count!), `open total ${after.open.total.display}`);
+      assert.equal(after.open.start, '2026-04-01');
+    });
+
+    test('asking again gives the same figures (keyed rounding averages nothing away)', async () => {
+      assert.deepEqual(await summary('&unit=week&from=2026-02-01'), await summary('&unit=week&from=2026-02-01'));
+    });
+
+    test('public survey: the default summary needs no sign-in; filters and chosen ranges need staff (token or session)', async () => {
+      const res = await fetch(`${collector.url}/summary?survey=after-call&unit=month`, { headers: { origin: 'http://allowed.test' } });
+      assert.equal(res.status, 200);
+      assert.equal(res.headers.get('access-control-allow-origin'), 'http://allowed.test');
+      assert.equal((await fetch(`${collector.url}/summary?survey=after-call&tag.site=south`)).status, 401);
+      assert.equal((await fetch(`${collector.url}/summary?survey=after-call&from=2026-02-01`)).status, 401);
+      assert.equal((await fetch(`${collector.url}/summary?survey=after-call&unit=week`)).status, 200);
+      const cookie = await signIn(collector.url);
+      const south = await summary('&unit=month&from=2026-02-01&tag.site=south', { cookie });
+      assert.deepEqual(south.filters, { tags: { site: 'south' } });
+      assert.equal(south.total.count! % 5, 0);
+      const spanish = await summary('&unit=month&from=2026-03-01&locale=es');
+      assert.deepEqual(spanish.filters, { locale: 'es' });
+    });
+
+    test('filters and periods are checked against the survey\'s configs', async () => {
+      for (const [query, pattern] of [
+        ['&unit=day', /unit must be week or month/],
+        ['&tag.site=west', /site="west"/],
+        ['&tag.room=1', /room="1"/],
+        ['&version=9', /no version "9"/],
+        ['&locale=de', /no language "de"/],
+        ['&from=2026-02-30', /from must be a day/],
+      ] as const) {
+        const res = await fetch(`${collector.url}/summary?survey=after-call${query}`, { headers: staff });
+        assert.equal(res.status, 400, query);
+        const body = await json(res);
+        assert.equal(body.error, 'invalid-query');
+        assert.match(body.message, pattern);
+      }
+    });
+
+    test('a survey not listed as public answers 401 without staff access', async () => {
+      const res = await fetch(`${collector.url}/summary?survey=elsewhere`);
+      assert.equal(res.status, 401);
+      assert.equal((await json(res)).error, 'unauthorized');
+      assert.equal((await fetch(`${collector.url}/summary`)).status, 400);
+    });
+  });
+}
