@@ -8,6 +8,12 @@ const blocked = [];
 
 export function unavailableFilesMiddleware() {
   return async (ctx, next) => {
+    // /__fresh/<key>/src/… serves /src/…: a module graph under a key no earlier test file used, so the
+    // browser cannot answer it from its module map or cache (Firefox and WebKit keep modules of earlier
+    // pages of the same context, no-store or not).
+    const fresh = /^\/__fresh\/[\w-]+(\/.*)$/.exec(ctx.path);
+    if (fresh) ctx.path = fresh[1];
+    const requested = fresh ? fresh[0] : ctx.path;
     if (ctx.path === '/__unavailable' && ctx.method === 'POST') {
       const chunks = [];
       for await (const chunk of ctx.req) chunks.push(chunk);
@@ -16,7 +22,7 @@ export function unavailableFilesMiddleware() {
       ctx.status = 204;
       return;
     }
-    if (blocked.some((pattern) => pattern.test(ctx.path))) {
+    if (blocked.some((pattern) => pattern.test(requested))) {
       ctx.status = 503;
       ctx.body = 'unavailable (test)';
       return;

@@ -1,6 +1,10 @@
 import { expect } from '@open-wc/testing';
 import { createTestCollector } from '../../support/collector.js';
-import { renderSurvey, sampleConfig, waitUntil } from '../../support/survey-harness.js';
+import { renderSurvey, sampleConfig, waitUntil } from '../../support/survey-driver.js';
+
+// The element and everything it loads on demand come from a path no earlier test file used: Firefox and
+// WebKit would otherwise answer the "unreachable" parts from modules earlier pages already loaded.
+await import(/* @vite-ignore */ `/__fresh/${crypto.randomUUID()}/src/components/encounter-survey/encounter-survey.define.ts`);
 
 /** Makes files of the page unreachable (503) until called again with no patterns. */
 const unavailable = (...patterns: string[]) =>
