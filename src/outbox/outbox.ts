@@ -23,6 +23,7 @@ import { FlushLoop } from './flush-loop.js';
 import { OutboxNews } from './news.js';
 import { pageUrl, prepareSubmission } from './prepare.js';
 import { sendOnPageHide } from './keepalive.js';
+import { listenToPage } from './page-events.js';
 import { RecordCache } from './record-cache.js';
 import { QueueSender } from './sender.js';
 import type { EndpointOptions, Outbox, OutboxEvent, OutboxOptions, OutboxStatus, SubmitReceipt } from './types.js';
@@ -61,6 +62,7 @@ class OutboxImpl implements Outbox {
   private firstCycle = true;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private closed = false;
+  private readonly stopListening: () => void;
 
   constructor(
     private readonly options: OutboxOptions,
@@ -110,11 +112,8 @@ class OutboxImpl implements Outbox {
     this.loop = new FlushLoop({ cycle: (trigger) => this.cycle(trigger), ready: this.ready, locks: this.locks, lockName, signal: this.aborter.signal });
     void this.ready.then(() => this.flush({ ignoreBackoff: true }));
     void this.news.askPersistence(options.persist === true);
-    if (typeof window !== 'undefined') {
-      window.addEventListener('online', this.onWake);
-      window.addEventListener('pagehide', this.onPageHide);
-      document.addEventListener('visibilitychange', this.onWake);
-    }
+    // Online again, or visible again (a tablet waking up): each waiting queue tries its head once.
+    this.stopListening = listenToPage({ wake: () => void this.flush({ trigger: 'wake' }), pageHide: () => this.sendOnPageHide() });
   }
 
   configureEndpoint(endpoint: string, options: EndpointOptions): string {
@@ -254,11 +253,7 @@ class OutboxImpl implements Outbox {
     clearTimeout(this.timer);
     this.channel.close();
     this.news.close();
-    if (typeof window !== 'undefined') {
-      window.removeEventListener('online', this.onWake);
-      window.removeEventListener('pagehide', this.onPageHide);
-      document.removeEventListener('visibilitychange', this.onWake);
-    }
+    this.stopListening();
     this.store.close();
   }
 
@@ -316,13 +311,8 @@ class OutboxImpl implements Outbox {
     }
   }
 
-  /** Online again, or the page became visible (a tablet waking up): each waiting queue tries its head once. */
-  private onWake = () => {
-    if (typeof document === 'undefined' || document.visibilityState === 'visible') void this.flush({ trigger: 'wake' });
-  };
-
   /** Last chance as the page goes: a keepalive request for each response this page submitted. */
-  private onPageHide = () => {
+  private sendOnPageHide() {
     sendOnPageHide([...this.submittedHere.values()].filter((r) => !this.sender.inFlight.has(r.id)), this.endpoints, (s) => this.bodyFor(s), this.transport);
-  };
+  }
 }
