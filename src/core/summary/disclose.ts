@@ -54,7 +54,8 @@ export interface DiscloseInput {
   rounding?: number;
   /**
    * A keyed pseudo-random number in [0, 1) for a figure's identity (survey, filters, period, figure):
-   * the same identity always gives the same number. Omit for rounding to the nearest multiple.
+   * the same identity always gives the same number. Omit for rounding to the nearest multiple, which
+   * protects this summary on its own but not two filtered summaries compared with each other.
    */
   noise?: (identity: string) => number;
 }

@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import type { Submission } from '../../../src/core/submission-schema.js';
 import { summarize, type SummarizeOptions } from '../../../src/core/summary/summarize.js';
 import type { SummaryFilters } from '../../../src/core/summary/types.js';
-import { NOW, attack, config, response } from './fixtures.js';
+import { NOW, attack, config, many, response } from './fixtures.js';
 
 const DAYS = Array.from({ length: 74 }, (_, i) => new Date(Date.UTC(2026, 1, 1 + i)).toISOString().slice(0, 10)); // 1 Feb – 15 Apr
 const TYPES = ['emotional', 'social', 'information', 'crisis', 'other'];
@@ -89,7 +89,7 @@ describe('disclosure rules, for random populations and every filter (fast-check)
     );
   });
 
-  /** Pins of counts below k, as `id pinned to value (true value)`. */
+  /** Pins of counts below k to their true value, as `id pinned to value`. */
   function disclosed(population: Submission[], options: SummarizeOptions, wholeFilter: SummaryFilters, partFilter?: SummaryFilters): string[] {
     const whole = truths(population, options, wholeFilter);
     const part = partFilter ? truths(population, options, partFilter) : undefined;
@@ -117,14 +117,32 @@ describe('disclosure rules, for random populations and every filter (fast-check)
     );
   });
 
-  it('nor from two summaries whose filters differ by one value (site A + the rest vs all sites), rounding to 5 or 10', () => {
+  // Across two summaries it is the keyed random rounding (the collector's) that protects: rounding to the
+  // nearest multiple leaves edges an attacker can meet exactly (the regression test below).
+  it('nor from two summaries whose filters differ by one value (site A + the rest vs all sites), keyed rounding to 5 or 10', () => {
     fc.assert(
-      fc.property(populationArb, fc.constantFrom(...filterPairs), unitArb, kArb, fc.constantFrom(5, 10), keyArb, (population, [whole, part], unit, k, rounding, key) => {
+      fc.property(populationArb, fc.constantFrom(...filterPairs), unitArb, kArb, fc.constantFrom(5, 10), fc.string({ minLength: 1, maxLength: 8 }), (population, [whole, part], unit, k, rounding, key) => {
         const options: SummarizeOptions = { config, now: NOW, unit, k, rounding, noise: keyedNoise(key) };
         expect(disclosed(population, options, whole, part)).to.deep.equal([]);
       }),
       { numRuns: 150 },
     );
+  });
+
+  it('regression (found by the property above): all sites vs north at k = 5 pins nothing with keyed rounding, and pins the skips with nearest rounding', () => {
+    // 9 responses in one week, 8 from north; 4 of north skipped "heard". Rounded to the nearest 5, north's
+    // total "10" means at least 8, and the skips folded into all sites' "heard" mean at most 4 skipped:
+    // so north is exactly 8 and its skips exactly 4. Keyed random rounding widens "10" to 6–14.
+    const population = [
+      ...many(4, { day: '2026-02-01', site: 'north' }),
+      ...many(4, { day: '2026-02-01', site: 'north', heard: 5 }),
+      response({ day: '2026-02-01', site: 'south', heard: 5 }),
+    ];
+    const nearest: SummarizeOptions = { config, now: NOW, unit: 'week', k: 5, rounding: 5 };
+    expect(disclosed(population, nearest, {}, { tags: { site: 'north' } })).to.include('w:skipped:heard pinned to 4');
+    for (const key of ['a', 'staff', 'k3y', 'another secret']) {
+      expect(disclosed(population, { ...nearest, noise: keyedNoise(key) }, {}, { tags: { site: 'north' } }), key).to.deep.equal([]);
+    }
   });
 
   it('every option is listed and suppressed cells carry no percentage', () => {
