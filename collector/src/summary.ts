@@ -5,6 +5,7 @@ import {
   disclose,
   openPeriod,
   parseDay,
+  summaryDay,
   surveySpec,
   unitsFor,
   type PeriodUnit,
@@ -34,9 +35,10 @@ export type QueryCheck = { ok: true; query: SummaryQuery } | { ok: false; messag
 export function readSummaryQuery(params: URLSearchParams, surveys: SurveyRegistry): QueryCheck {
   const surveyId = params.get('survey') ?? '';
   const configs = surveys.versions(surveyId);
-  const bucket = configs[0]?.timeBucket ?? 'day';
-  const unit = (params.get('unit') ?? defaultUnit(bucket)) as PeriodUnit;
-  if (!unitsFor(bucket).includes(unit)) return { ok: false, message: `unit must be ${unitsFor(bucket).join(' or ')} for this survey (its timeBucket is ${bucket}).` };
+  // Never finer than the coarsest time bucket of any of its files.
+  const buckets = configs.map((config) => config.timeBucket);
+  const unit = (params.get('unit') ?? defaultUnit(...buckets)) as PeriodUnit;
+  if (!unitsFor(...buckets).includes(unit)) return { ok: false, message: `unit must be ${unitsFor(...buckets).join(' or ')} for this survey (the timeBucket of its config files: ${[...new Set(buckets)].join(', ')}).` };
   const query: SummaryQuery = { surveyId, unit, filters: {} };
   for (const name of ['from', 'to'] as const) {
     const day = params.get(name);
@@ -71,11 +73,16 @@ export interface SummaryRules {
   /** Keys the random rounding: every instance must share it. */
   secret: string;
   now: Date;
+  /**
+   * The first day retention keeps. A period that began before it is not summarised: it loses a day
+   * of responses every day, and two days' figures would differ by one day's responses.
+   */
+  keptFrom?: string;
 }
 
 export async function readSummary(store: ResponseStore, surveys: SurveyRegistry, query: SummaryQuery, rules: SummaryRules): Promise<SurveySummary> {
   const { surveyId, unit, filters } = query;
-  const periods = closedPeriods(rules.now, { unit, from: query.from, to: query.to });
+  const periods = closedPeriods(rules.now, { unit, from: query.from, to: query.to }).filter((period) => !rules.keptFrom || period.start >= rules.keptFrom);
   const open = openPeriod(rules.now, unit);
   const range = periods.length > 0 ? { start: periods[0]!.start, end: periods.at(-1)!.end } : null;
   const filter: CountFilter = {
@@ -88,7 +95,8 @@ export async function readSummary(store: ResponseStore, surveys: SurveyRegistry,
   const [raw, byPeriod, openTotal] = await Promise.all([
     range ? store.counts({ ...filter, receivedFrom: range.start, receivedBefore: range.end }) : null,
     range ? store.periodTotals({ ...filter, receivedFrom: range.start, receivedBefore: range.end }, unit) : new Map<string, number>(),
-    store.total({ ...filter, receivedFrom: open.start }),
+    // Over the open period's days that are over: it moves once a day at most.
+    store.total({ ...filter, receivedFrom: open.start, receivedBefore: summaryDay(rules.now) }),
   ]);
   const counts: TalliedCounts = { total: raw?.total ?? 0, questions: {} };
   for (const question of spec.questions) counts.questions[question.id] = { answered: raw?.answered.get(question.id) ?? 0, values: {} };

@@ -151,7 +151,7 @@ export class SurveySummary extends LitElement {
       ${this.question ? nothing : html`<p part="title" class="title">${this.caption ?? (text(summary.title, lang) || t.caption)}</p>`}
       <p part="totals" class="totals">
         ${t.responses(format.count(summary.total))}${range ? html` · ${t.covers(range)}` : nothing}
-        ${this.question ? nothing : html`<br />${t.openPeriod(summary.unit, summary.open.total.count === null ? null : format.count(summary.open.total), summary.k)}`}
+        ${this.question || !summary.open.total ? nothing : html`<br />${t.openPeriod(summary.unit, summary.open.total.count === null ? null : format.count(summary.open.total), summary.k)}`}
       </p>
       ${summary.range === null || charts.length === 0 ? html`<p part="status" role="status">${empty}</p>` : charts}
       <p part="note" class="note">${t.suppressedNote(summary.k, summary.rounding)}</p>

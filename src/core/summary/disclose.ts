@@ -30,7 +30,8 @@ import {
  *    averages nothing away. Without it, to the nearest multiple.
  * 6. Audit: ./audit.ts attacks the result; while any hidden count below k can be pinned to one
  *    value, the smallest shown figure of a sum it belongs to is hidden too.
- * The open period's total alone is published, rounded to 10.
+ * The open period's total alone is published, rounded to 10, and only unfiltered: a filter (a site,
+ * a language) would break the open period down. Ratings get the median their published cells fix.
  */
 export const DEFAULT_K = 11;
 export const DEFAULT_ROUNDING = 5;
@@ -132,9 +133,13 @@ export function disclose(input: DiscloseInput): SurveySummary {
     publish();
   }
   foldSmallDifferences(spec, figures, k);
-  const openTotal = input.open.total < k ? null : roundTo(input.open.total, 10, noise ? noise(`${scope}|${input.open.start}|open`) : 0.5);
-  return published(input, figures, { k, rounding }, openTotal);
+  const unfiltered = filters.version === undefined && filters.locale === undefined && Object.keys(filters.tags ?? {}).length === 0;
+  const openTotal = input.open.total < k ? suppressedCount(k) : { count: roundTo(input.open.total, 10, noise ? noise(`${scope}|${input.open.start}|open`) : 0.5) };
+  return published(input, figures, { k, rounding }, unfiltered ? shownCount(openTotal.count) : null);
 }
+
+const suppressedCount = (k: number): Count => ({ count: null, display: `<${k}` });
+const shownCount = (count: number | null): Count | null => (count === null ? null : { count, display: String(count) });
 
 /** Rule 3, after rounding: a question whose rounded `answered` is within k of the rounded total is folded too. */
 function foldSmallDifferences(spec: SurveySpec, figures: Map<string, Figure>, k: number): void {
@@ -180,8 +185,8 @@ function hideNextTo(id: string, relations: readonly Relation[], figures: Map<str
   hidden.add('total'); // nothing else left to hide: the total goes too
 }
 
-function published(input: DiscloseInput, figures: Map<string, Figure>, { k, rounding }: { k: number; rounding: number }, openTotal: number | null): SurveySummary {
-  const suppressed: Count = { count: null, display: `<${k}` };
+function published(input: DiscloseInput, figures: Map<string, Figure>, { k, rounding }: { k: number; rounding: number }, openTotal: Count | null): SurveySummary {
+  const suppressed = suppressedCount(k);
   const countOf = (id: string): Count => {
     const shown = figures.get(id)!.shown;
     return shown === null ? suppressed : { count: shown, display: String(shown) };
@@ -197,7 +202,7 @@ function published(input: DiscloseInput, figures: Map<string, Figure>, { k, roun
     });
     const summary: QuestionSummary = { id: question.id, kind: question.kind, label: question.label, answered, cells };
     if (question.kind === 'rating') {
-      summary.median = answered.count === null ? null : median(question.options.map((option) => [Number(option.value), figures.get(`cell:${question.id}:${String(option.value)}`)!.truth]));
+      summary.median = answered.count === null ? null : publishedMedian(cells.map((cell) => [Number(cell.value), cell.count]), answered.count, rounding);
       if (question.minLabel) summary.minLabel = question.minLabel;
       if (question.maxLabel) summary.maxLabel = question.maxLabel;
     }
@@ -214,9 +219,24 @@ function published(input: DiscloseInput, figures: Map<string, Figure>, { k, roun
     filters: input.filters ?? {},
     total,
     series: input.series.map((period) => ({ start: period.start, end: period.end, ...countOf(`period:${period.start}`) })),
-    open: { start: input.open.start, end: input.open.end, total: openTotal === null ? suppressed : { count: openTotal, display: String(openTotal) } },
+    open: { start: input.open.start, end: input.open.end, total: openTotal },
     questions,
   };
+}
+
+/**
+ * The median the published figures fix, whatever the hidden cells hold, or null. Together the hidden
+ * cells hold 0 to what `answered` leaves over the shown cells (plus their rounding). Mass moved to a
+ * lower point never raises the median, and mass added at a point moves it towards that point, so
+ * its lowest and highest values are reached with nothing hidden or all of it on one hidden point.
+ * Computed from published figures only, it tells nothing they do not.
+ */
+function publishedMedian(cells: Array<[point: number, count: number | null]>, answered: number, rounding: number): number | null {
+  const hiddenAt = cells.flatMap(([point, count]) => (count === null ? [point] : []));
+  const shownSum = cells.reduce((sum, [, count]) => sum + (count ?? 0), 0);
+  const most = Math.max(0, answered - shownSum) + (cells.length - hiddenAt.length + 1) * (rounding - 1);
+  const medians = [null, ...hiddenAt].map((heavy) => median(cells.map(([point, count]) => [point, count ?? (point === heavy ? most : 0)])));
+  return medians.every((value) => value !== null && value === medians[0]) ? medians[0]! : null;
 }
 
 /** The middle answer (the mean of the two middle ones for an even number). */

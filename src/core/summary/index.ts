@@ -5,7 +5,7 @@ export { summarize, tally } from './summarize.js';
 export type { SummarizeOptions } from './summarize.js';
 export { surveySpec } from './spec.js';
 export type { SurveySpec, QuestionSpec } from './spec.js';
-export { closedPeriods, openPeriod, periodOf, periodStart, periodEnd, parseDay, dayOf, unitsFor, defaultUnit } from './periods.js';
+export { closedPeriods, openPeriod, periodOf, periodStart, periodEnd, parseDay, dayOf, summaryDay, CLOSING_GRACE_MS, unitsFor, defaultUnit } from './periods.js';
 export type { RangeRequest } from './periods.js';
 export { pinnedFigures, propagate, shownRange } from './audit.js';
 export type { AuditFigure, Relation, AuditRules } from './audit.js';

@@ -11,6 +11,7 @@ const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 export const dayOf = (date: Date): string => date.toISOString().slice(0, 10);
 
+/** The date of a `YYYY-MM-DD` day, or null when it is not one (`2026-13-45` is not). */
 export function parseDay(day: string): Date | null {
   const match = DAY.exec(day);
   if (!match) return null;
@@ -24,12 +25,15 @@ const mustParse = (day: string): Date => {
   return date;
 };
 
-/** The units a survey may be broken down by: never finer than its own time bucket, and at least a week. */
-export function unitsFor(timeBucket: TimeBucket): PeriodUnit[] {
-  return timeBucket === 'month' ? ['month'] : ['week', 'month'];
+/**
+ * The units a survey may be broken down by: never finer than the time bucket of any of its config
+ * files (versions, sites), and at least a week.
+ */
+export function unitsFor(...timeBuckets: TimeBucket[]): PeriodUnit[] {
+  return timeBuckets.includes('month') ? ['month'] : ['week', 'month'];
 }
 
-export const defaultUnit = (timeBucket: TimeBucket): PeriodUnit => unitsFor(timeBucket)[0]!;
+export const defaultUnit = (...timeBuckets: TimeBucket[]): PeriodUnit => unitsFor(...timeBuckets)[0]!;
 
 /** The first day of the period that holds `day`. */
 export function periodStart(day: string, unit: PeriodUnit): string {
@@ -51,8 +55,18 @@ export const periodOf = (day: string, unit: PeriodUnit): Period => {
   return { start, end: periodEnd(start, unit) };
 };
 
+/**
+ * A day counts as over for summaries an hour after its last midnight (UTC): a response received at
+ * 23:59 whose write commits a moment later, or sent to an instance whose clock lags, still lands
+ * before its period is broken down.
+ */
+export const CLOSING_GRACE_MS = 3_600_000;
+
+/** The day a summary made at `now` treats as today: every earlier day is over. */
+export const summaryDay = (now: Date): string => dayOf(new Date(now.getTime() - CLOSING_GRACE_MS));
+
 /** The period still open at `now`. */
-export const openPeriod = (now: Date, unit: PeriodUnit): Period => periodOf(dayOf(now), unit);
+export const openPeriod = (now: Date, unit: PeriodUnit): Period => periodOf(summaryDay(now), unit);
 
 export interface RangeRequest {
   unit: PeriodUnit;

@@ -1,7 +1,7 @@
 import type { SurveyConfig } from '../config/schema.js';
 import type { Submission } from '../submission-schema.js';
 import { disclose, type TalliedCounts } from './disclose.js';
-import { closedPeriods, defaultUnit, openPeriod, unitsFor } from './periods.js';
+import { closedPeriods, defaultUnit, openPeriod, summaryDay, unitsFor } from './periods.js';
 import { surveySpec, type SurveySpec } from './spec.js';
 import type { PeriodUnit, SummaryFilters, SurveySummary } from './types.js';
 
@@ -33,14 +33,16 @@ export function summarize(submissions: readonly Submission[], options: Summarize
   const configs: readonly SurveyConfig[] = Array.isArray(options.config) ? options.config : [options.config as SurveyConfig];
   const first = configs[0];
   if (!first) throw new TypeError('summarize: pass the survey config');
-  const allowed = unitsFor(first.timeBucket);
-  const unit = options.unit ?? defaultUnit(first.timeBucket);
-  if (!allowed.includes(unit)) throw new RangeError(`summarize: survey "${first.id}" may be summarised by ${allowed.join(' or ')} only (its timeBucket is ${first.timeBucket})`);
+  const buckets = configs.map((config) => config.timeBucket);
+  const allowed = unitsFor(...buckets);
+  const unit = options.unit ?? defaultUnit(...buckets);
+  if (!allowed.includes(unit)) throw new RangeError(`summarize: survey "${first.id}" may be summarised by ${allowed.join(' or ')} only (its timeBucket is ${buckets.join(', ')})`);
   const filters = options.filters ?? {};
   const spec = surveySpec(first.id, configs, filters.version);
   const dayOf = options.receivedDay ?? ((submission: Submission) => submission.submittedAt.slice(0, 10));
   const periods = closedPeriods(options.now, { unit, from: options.from, to: options.to });
   const open = openPeriod(options.now, unit);
+  const today = summaryDay(options.now);
   const range = periods.length ? { start: periods[0]!.start, end: periods.at(-1)!.end } : null;
   const mine = submissions.filter((submission) => submission.survey.id === first.id && matches(submission, filters));
   const inRange = mine.filter((submission) => range !== null && dayOf(submission) >= range.start && dayOf(submission) < range.end);
@@ -50,7 +52,8 @@ export function summarize(submissions: readonly Submission[], options: Summarize
     range,
     unit,
     series: periods.map((period) => ({ ...period, total: inRange.filter((s) => dayOf(s) >= period.start && dayOf(s) < period.end).length })),
-    open: { ...open, total: mine.filter((submission) => dayOf(submission) >= open.start).length },
+    // The open period over its days that are over: a response received today moves nothing until tomorrow.
+    open: { ...open, total: mine.filter((submission) => dayOf(submission) >= open.start && dayOf(submission) < today).length },
     filters,
     k: options.k,
     rounding: options.rounding,

@@ -1,4 +1,5 @@
 import type { LocalizedText } from '../config/schema.js';
+import { parseDay } from './periods.js';
 
 /**
  * The published summary of a survey (format 2): only figures that passed the disclosure rules of
@@ -64,8 +65,11 @@ export interface SurveySummary {
   total: Count;
   /** Responses per closed period of the range, oldest first. */
   series: PeriodTotal[];
-  /** The period still open: its total alone, rounded to 10, never broken down. */
-  open: Period & { total: Count };
+  /**
+   * The period still open: its total alone over the days of it that are over (so it moves at most
+   * once a day), rounded to 10, never broken down; null in a filtered summary (a filter would break it down).
+   */
+  open: Period & { total: Count | null };
   questions: QuestionSummary[];
 }
 
@@ -95,7 +99,7 @@ const isCount = (value: unknown): boolean => {
   const { count, display } = value as Partial<Count>;
   return (count === null || (typeof count === 'number' && Number.isFinite(count) && count >= 0)) && typeof display === 'string';
 };
-const isDay = (value: unknown) => typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value);
+const isDay = (value: unknown) => typeof value === 'string' && parseDay(value) !== null;
 const isPeriod = (value: unknown): value is Period =>
   !!value && typeof value === 'object' && isDay((value as Period).start) && isDay((value as Period).end);
 const isText = (value: unknown) =>
@@ -138,7 +142,7 @@ export function isSurveySummary(value: unknown): value is SurveySummary {
     Array.isArray(summary.series) &&
     summary.series.every((point) => isPeriod(point) && isCount(point)) &&
     isPeriod(summary.open) &&
-    isCount(summary.open.total) &&
+    (summary.open.total === null || isCount(summary.open.total)) &&
     Array.isArray(summary.questions) &&
     summary.questions.every(isQuestion)
   );

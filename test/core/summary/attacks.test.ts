@@ -15,7 +15,7 @@ describe('the attacks of issue #12', () => {
     const b = summarize([...before, one], { config, now: NOW, unit: 'month' });
     expect(withoutOpen(b)).to.deep.equal(withoutOpen(a));
     // The open month's total alone, rounded to 10: 12 and 13 both read 10.
-    expect([a.open.total.display, b.open.total.display]).to.deep.equal(['10', '10']);
+    expect([a.open.total!.display, b.open.total!.display]).to.deep.equal(['10', '10']);
     expect(JSON.stringify(b)).not.to.contain('crisis":{');
   });
 

@@ -81,7 +81,9 @@ describe('summarize(): the disclosure rules', () => {
 
   it('ratings carry their distribution, median and end labels', () => {
     const heard = question(summary, 'heard');
-    expect(heard.median).to.equal(4.5);
+    // Three hidden cells could hold anything up to what "answered" leaves over: the published figures
+    // do not fix the median, so none is published (test/core/summary/review-findings.test.ts).
+    expect(heard.median).to.equal(null);
     expect(heard.minLabel).to.equal('Not at all');
     expect(heard.cells.map((cell) => cell.display)).to.deep.equal(['<11', '<11', '<11', '20', '30']);
   });
