@@ -1,6 +1,7 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import '../components/survey-summary/survey-summary.define.js';
 import { themeStyles } from '../components/shared/theme.styles.js';
+import { formatters } from '../components/survey-summary/charts.js';
 import { closedPeriods } from '../core/summary/periods.js';
 import type { SurveySummary } from '../core/summary/types.js';
 import { localize } from '../core/text.js';
@@ -9,7 +10,7 @@ import { dashboardStrings } from '../i18n/dashboard/index.js';
 import { headlines } from './headlines.js';
 import { StaffApi, StaffApiError, type StaffError, type SummaryRequest, type SurveyDescription } from './staff-api.js';
 import { dashboardStyles } from './survey-dashboard.styles.js';
-import { filtersForm, reportView, signInForm, type ReportPage } from './templates.js';
+import { defaultRequest, filtersForm, reportView, signInForm, type ReportPage } from './templates.js';
 
 /**
  * The staff dashboard the reference collector serves at `/dashboard`: sign-in with the staff token
@@ -195,7 +196,7 @@ export class SurveyDashboard extends LitElement {
             }}>
               <h2>${t.report}</h2>
               <label>${t.reportMonth}
-                <select name="month">${months.map((month) => html`<option value=${month.start}>${monthName(month.start, lang)}</option>`)}</select>
+                <select name="month">${months.map((month) => html`<option value=${month.start}>${formatters(lang).month(month.start)}</option>`)}</select>
               </label>
               <button type="submit">${t.openReport}</button>
             </form>
@@ -213,12 +214,6 @@ export class SurveyDashboard extends LitElement {
   }
 }
 
-export const monthName = (start: string, lang: string) =>
-  new Intl.DateTimeFormat(lang, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${start}T00:00:00Z`));
-
-function defaultRequest(survey: SurveyDescription): SummaryRequest {
-  return { survey: survey.id, unit: survey.units.includes('month') ? 'month' : survey.units[0]! };
-}
 
 /** `@page` cannot live in a shadow root: one A4 sheet per survey needs it in the document. */
 function usePrintPageSize() {

@@ -1,4 +1,5 @@
 import { html, nothing } from 'lit';
+import { formatters } from '../components/survey-summary/charts.js';
 import type { SurveySummary } from '../core/summary/types.js';
 import { localize } from '../core/text.js';
 import type { DashboardStrings } from '../i18n/index.js';
@@ -33,7 +34,7 @@ export function filtersForm({ t, lang, surveys, request, onSubmit }: FiltersOpti
     const data = new FormData(event.target as HTMLFormElement);
     const value = (name: string) => (data.get(name) as string | null) || undefined;
     const chosen = surveys.find((candidate) => candidate.id === value('survey')) ?? survey;
-    if (chosen.id !== survey.id) return onSubmit({ survey: chosen.id, unit: chosen.units.includes('month') ? 'month' : chosen.units[0]! });
+    if (chosen.id !== survey.id) return onSubmit(defaultRequest(chosen));
     const tags: Record<string, string> = {};
     for (const name of Object.keys(survey.tags)) if (value(`tag.${name}`)) tags[name] = value(`tag.${name}`)!;
     onSubmit({
@@ -83,7 +84,7 @@ export interface ReportPage {
 
 /** One page per survey: its name and month, the headline sentences, its charts; print hides the buttons. */
 export function reportView(report: { month: string; pages: ReportPage[] }, t: DashboardStrings, lang: string, headlines: typeof Headlines, onClose: () => void) {
-  const month = new Intl.DateTimeFormat(lang, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${report.month}T00:00:00Z`));
+  const month = formatters(lang).month(report.month);
   return html`<div class="report">
     <p class="controls">
       <button type="button" @click=${() => window.print()}>${t.print}</button>
@@ -98,4 +99,9 @@ export function reportView(report: { month: string; pages: ReportPage[] }, t: Da
       </section>`,
     )}
   </div>`;
+}
+
+/** A survey's first view: by month where it may be, else its one unit; the last 12 closed periods. */
+export function defaultRequest(survey: SurveyDescription): SummaryRequest {
+  return { survey: survey.id, unit: survey.units.includes('month') ? 'month' : survey.units[0]! };
 }
