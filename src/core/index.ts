@@ -36,6 +36,8 @@ export {
   periodOf,
   parseDay,
   dayOf,
+  summaryDay,
+  CLOSING_GRACE_MS,
   unitsFor,
   defaultUnit,
   isSurveySummary,
