@@ -134,12 +134,12 @@ export function disclose(input: DiscloseInput): SurveySummary {
   }
   foldSmallDifferences(spec, figures, k);
   const unfiltered = filters.version === undefined && filters.locale === undefined && Object.keys(filters.tags ?? {}).length === 0;
-  const openTotal = input.open.total < k ? suppressedCount(k) : { count: roundTo(input.open.total, 10, noise ? noise(`${scope}|${input.open.start}|open`) : 0.5) };
-  return published(input, figures, { k, rounding }, unfiltered ? shownCount(openTotal.count) : null);
+  const openTotal = input.open.total < k ? suppressedCount(k) : shownCount(roundTo(input.open.total, 10, noise ? noise(`${scope}|${input.open.start}|open`) : 0.5));
+  return published(input, figures, { k, rounding }, unfiltered ? openTotal : null);
 }
 
 const suppressedCount = (k: number): Count => ({ count: null, display: `<${k}` });
-const shownCount = (count: number | null): Count | null => (count === null ? null : { count, display: String(count) });
+const shownCount = (count: number): Count => ({ count, display: String(count) });
 
 /** Rule 3, after rounding: a question whose rounded `answered` is within k of the rounded total is folded too. */
 function foldSmallDifferences(spec: SurveySpec, figures: Map<string, Figure>, k: number): void {

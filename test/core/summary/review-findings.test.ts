@@ -23,6 +23,8 @@ describe('disclosure rules: review findings', () => {
     expect(summarize(population, { config, now: NOW, unit: 'month' }).open.total?.display).to.equal('30');
     expect(summarize(population, { config, now: NOW, unit: 'month', filters: { tags: { site: 'north' } } }).open.total).to.equal(null);
     expect(summarize(population, { config, now: NOW, unit: 'month', filters: { locale: 'en' } }).open.total).to.equal(null);
+    // Unfiltered and small: suppressed like any count, not left out.
+    expect(summarize(many(3, { day: '2026-04-13' }), { config, now: NOW, unit: 'month' }).open.total?.display).to.equal('<11');
   });
 
   it('a period closes an hour after its last midnight, not at it', () => {
