@@ -44,7 +44,7 @@ async function postsDuring(url, background) {
 const summaryLoop = (url) => (active) => [1, 2].map(async () => {
   let runs = 0;
   while (active()) {
-    await (await fetch(`${url}/summary?${SUMMARY}`)).arrayBuffer();
+    await (await fetch(`${url}/summary?${SUMMARY}`, { headers: staff })).arrayBuffer();
     runs += 1;
   }
   return runs;
@@ -81,7 +81,7 @@ try {
   while ((await stored(pglite.url)) < 10_000) await postLoad([pglite.url], { connections: 50, seconds: 3 });
   results.pglite.stored = await stored(pglite.url);
   log(`PGlite: summary over ${results.pglite.stored} responses, and POSTs during summaries and an export`);
-  results.pglite.summary = await timeGet(`${pglite.url}/summary?${SUMMARY}`);
+  results.pglite.summary = await timeGet(`${pglite.url}/summary?${SUMMARY}`, 10, staff);
   results.pglite.contention = await contention(pglite.url);
   await pglite.stop();
 
@@ -103,7 +103,7 @@ try {
     const url = await createDatabase(postgres.url, `bench_${name.toLowerCase()}`);
     const collector = await startCollector({ DATABASE_URL: url });
     const seeded = await seed(url, count);
-    results[name] = { seeded, summary: await timeGet(`${collector.url}/summary?${SUMMARY}`), plainGroupBy: await plainGroupBy(url) };
+    results[name] = { seeded, summary: await timeGet(`${collector.url}/summary?${SUMMARY}`, 10, staff), plainGroupBy: await plainGroupBy(url) };
     if (name === 'postgresBig') {
       log('PostgreSQL: POSTs during summaries and an export of the large survey');
       results[name].contention = await contention(collector.url);
