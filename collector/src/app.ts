@@ -1,4 +1,5 @@
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
 import { methodNotAllowed } from 'hono/method-not-allowed';
@@ -14,7 +15,8 @@ import type { SurveyRegistry } from './surveys.js';
 /**
  * The HTTP surface, every route in one table. Middleware, in order: secure headers and no caching
  * (all routes); CORS for the listed origins on the routes a page calls; the rate limit; the staff
- * token on staff routes; the body limit on POSTs. Errors are JSON `{ error, message }`.
+ * token on staff routes; the route's own steps; a body limit on every route that may carry a body.
+ * Errors are JSON `{ error, message }`.
  */
 export interface AppOptions {
   store: ResponseStore;
@@ -45,6 +47,8 @@ export interface Route {
   /** Called from web pages on other origins (the widget, `<survey-summary>`): CORS for the listed origins. */
   cors: boolean;
   rateLimited: boolean;
+  /** Largest body accepted (413 above it). Every route but a GET gets a limit: this, or SMALL_BODY_BYTES. */
+  maxBodyBytes?: number;
   before?: MiddlewareHandler[];
   handler: (c: Context) => Response | Promise<Response>;
 }
@@ -54,6 +58,21 @@ export const CORS_REQUEST_HEADERS = ['content-type', 'idempotency-key', 'altcha'
 
 export const fail = (c: Context, status: ContentfulStatusCode, error: string, message: string, extra: object = {}) =>
   c.json({ error, message, ...extra }, status);
+
+/** The body limit of routes that read only a little JSON (staff sign-in, the demo switch). */
+export const SMALL_BODY_BYTES = 1024;
+
+/** Over the limit: 413, and the connection closed so the rest of the body is not read. */
+function limitBody(route: Route): MiddlewareHandler {
+  const max = route.maxBodyBytes ?? SMALL_BODY_BYTES;
+  return bodyLimit({
+    maxSize: max,
+    onError: (c) => {
+      c.header('connection', 'close');
+      return fail(c, 413, 'payload-too-large', `The body is over the ${max}-byte limit of ${route.method} ${route.path}.`);
+    },
+  });
+}
 
 /** Additions outside the production table (the demo's offline switch): more routes, and a gate before receiving. */
 export interface AppExtras {
@@ -97,6 +116,7 @@ export function createApp(options: AppOptions, extras: AppExtras = {}): Hono {
     if (route.rateLimited && limit) chain.push(limit);
     if (route.access === 'staff') chain.push(staff);
     chain.push(...(route.before ?? []));
+    if (route.method !== 'GET') chain.push(limitBody(route));
     // Preflights are answered by the CORS middleware before any other step.
     if (route.cors) app.options(route.path, chain[0]!);
     app.on(route.method, [route.path], ...(chain as [MiddlewareHandler]), route.handler);

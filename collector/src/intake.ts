@@ -13,7 +13,7 @@ export interface Issue {
 }
 
 export type Intake =
-  | { ok: true; submission: Submission; counted: CountedAnswers; /** The survey's config asks for proof of work. */ proofOfWork: boolean }
+  | { ok: true; submission: Submission; counted: CountedAnswers; /** Any config file of the survey asks for proof of work. */ proofOfWork: boolean }
   | { ok: false; error: 'invalid-submission' | 'unknown-survey'; message: string; issues?: Issue[] };
 
 /** For surveys without a config (only with COLLECTOR_ACCEPT_UNKNOWN=1): bounds on what one POST may add. */
@@ -45,7 +45,7 @@ export function intake(body: unknown, surveys: SurveyRegistry, { acceptUnknown =
   if (!checked.ok) {
     return { ok: false, error: 'invalid-submission', message: `The response does not fit survey "${id}".`, issues: checked.issues };
   }
-  return { ok: true, submission: checked.submission, counted: countedAnswers(config, checked.submission), proofOfWork: config.delivery.proofOfWork !== undefined };
+  return { ok: true, submission: checked.submission, counted: countedAnswers(config, checked.submission), proofOfWork: surveys.needsProofOfWork(id) };
 }
 
 /** The choice and rating answers, as summaries count them; free text and "Other" text are never counted. */

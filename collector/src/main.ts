@@ -65,8 +65,10 @@ try {
     staffToken: env.COLLECTOR_STAFF_TOKEN,
     maxBodyBytes: integer('COLLECTOR_MAX_BODY', 16 * 1024, 1),
     rateLimit: rate === 0 ? false : { max: rate },
-    k: integer('COLLECTOR_K', 11, 1),
+    // startCollector also refuses a rounding above k; both minimums are the README's disclosure rules.
+    k: integer('COLLECTOR_K', 11, 5),
     rounding: integer('COLLECTOR_ROUNDING', 5, 5),
+    summarySecret: env.COLLECTOR_SUMMARY_SECRET?.trim() || undefined,
     publicSurveys: list('COLLECTOR_PUBLIC_SURVEYS'),
     sessionMinutes: integer('COLLECTOR_SESSION_MINUTES', 480, 5),
     publicUrl: env.COLLECTOR_PUBLIC_URL?.trim() || undefined,

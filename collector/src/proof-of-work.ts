@@ -4,8 +4,8 @@ import type { Database } from './db/database.js';
 
 /**
  * Proof of work on `POST /responses` (the ALTCHA protocol; altcha-lib issues and verifies): a
- * survey whose config file asks for it (`delivery.proofOfWork`) gets its responses refused with 428
- * unless they carry a fresh, valid, unused solution. Challenges are signed with an HMAC key every
+ * survey any of whose config files asks for it (`delivery.proofOfWork`) gets its responses, to any
+ * version, refused with 428 unless they carry a fresh, valid, unused solution. Challenges are signed with an HMAC key every
  * instance shares and carry their expiry, so any instance verifies what another issued; a used
  * solution is remembered in SQL until it expires, so it is refused on every instance.
  */
@@ -23,7 +23,7 @@ export interface ProofOfWorkOptions {
 
 export type ProofOutcome = 'ok' | 'proof-of-work-required' | 'proof-of-work-invalid';
 
-/** A key derived from another secret, for one purpose ("altcha", "summary-rounding"). */
+/** A key derived from another secret, for one purpose ("altcha"). */
 export const derivedKey = (secret: string, purpose: string) => createHmac('sha256', secret).update(purpose).digest('base64url');
 
 export class ProofOfWork {

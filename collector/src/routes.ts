@@ -1,5 +1,4 @@
 import type { Context, MiddlewareHandler } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { fail, type AppOptions, type Route } from './app.js';
 import { dashboardFile, dashboardPage } from './dashboard.js';
@@ -39,7 +38,8 @@ export function productionRoutes(options: AppOptions, receiveGate?: MiddlewareHa
       access: 'public',
       cors: true,
       rateLimited: true,
-      before: [...(receiveGate ? [receiveGate] : []), receiveHeaders, bodyLimit({ maxSize: options.maxBodyBytes, onError: (c) => tooLarge(c, options.maxBodyBytes) })],
+      maxBodyBytes: options.maxBodyBytes,
+      before: [...(receiveGate ? [receiveGate] : []), receiveHeaders],
       handler: (c) => receive(c, options),
     },
     {
@@ -58,21 +58,19 @@ export function productionRoutes(options: AppOptions, receiveGate?: MiddlewareHa
       rateLimited: true,
       handler: async (c) => {
         const params = new URL(c.req.url).searchParams;
-        if (!params.get('survey')) return missingSurvey(c);
-        const checked = readSummaryQuery(params, surveys);
-        if (!checked.ok) return fail(c, 400, 'invalid-query', checked.message);
-        const { query } = checked;
-        const answer = async () =>
-          c.json(await readSummary(store, surveys, query, { k: options.k, rounding: options.rounding, secret: options.summarySecret, now: options.now() }));
+        const surveyId = params.get('survey');
+        if (!surveyId) return missingSurvey(c);
         // Listed surveys' default summaries are public (an organisation's own website): the last 12 closed
         // periods, unfiltered. Filters and chosen ranges are staff only: fewer overlapping ranges to subtract.
-        const chosen = Object.keys(query.filters).length > 0 || query.from !== undefined || query.to !== undefined;
-        if (options.publicSurveys.has(query.surveyId) && !chosen) return answer();
-        let response: Response | undefined;
-        const refused = await staff(c, async () => {
-          response = await answer();
-        });
-        return refused ?? response!;
+        // Staff access is checked before the query: otherwise a 400 naming a wrong version, language or
+        // tag would tell anyone what a private survey declares (its sites), and whether it exists.
+        if (!options.publicSurveys.has(surveyId) || choosesFiltersOrRange(params)) {
+          const refused = await staff(c, async () => undefined);
+          if (refused) return refused;
+        }
+        const checked = readSummaryQuery(params, surveys);
+        if (!checked.ok) return fail(c, 400, 'invalid-query', checked.message);
+        return c.json(await readSummary(store, surveys, checked.query, { k: options.k, rounding: options.rounding, secret: options.summarySecret, now: options.now() }));
       },
     },
     exportRoute('/export.csv', 'text/csv; charset=utf-8', 'csv', csvStream),
@@ -132,10 +130,10 @@ export function productionRoutes(options: AppOptions, receiveGate?: MiddlewareHa
   ];
 }
 
-const tooLarge = (c: Context, max: number) => {
-  c.header('connection', 'close');
-  return fail(c, 413, 'payload-too-large', `The body is over the ${max}-byte limit.`);
-};
+/** A filter (`version`, `locale`, `tag.<name>`) or a chosen range (`from`, `to`), whatever its value. */
+function choosesFiltersOrRange(params: URLSearchParams): boolean {
+  return [...params.keys()].some((key) => ['from', 'to', 'version', 'locale'].includes(key) || key.startsWith('tag.'));
+}
 
 const receiveHeaders: MiddlewareHandler = async (c, next) => {
   const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
@@ -164,7 +162,7 @@ async function receive(c: Context, options: AppOptions): Promise<Response> {
   if (key !== result.submission.id) {
     return fail(c, 400, 'idempotency-key-mismatch', 'The Idempotency-Key header must equal the body "id".');
   }
-  // Proof of work, for surveys whose config file asks for it. After the checks above, so a response
+  // Proof of work, for surveys any of whose config files asks for it. After the checks above, so a response
   // that would be refused anyway spends no solution; 428 so the outbox solves a fresh challenge and retries.
   if (result.proofOfWork) {
     let proof;

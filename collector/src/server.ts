@@ -9,6 +9,7 @@ import type { RateLimitOptions } from './rate-limit.js';
 import { DEFAULT_RETENTION_DAYS, startUpkeep } from './retention.js';
 import { DEFAULT_POW_MAXNUMBER, DEFAULT_POW_SECONDS, derivedKey, ProofOfWork } from './proof-of-work.js';
 import { DEFAULT_SESSION_MINUTES, StaffSessions } from './staff-sessions.js';
+import { storedSecret } from './secrets.js';
 import { ResponseStore } from './store.js';
 import { SurveyRegistry } from './surveys.js';
 
@@ -29,9 +30,12 @@ export interface CollectorOptions {
   maxBodyBytes?: number;
   /** Per socket address; `false` turns it off. Default 120 requests a minute. */
   rateLimit?: RateLimitOptions | false;
+  /** Counts below this are suppressed; default 11, at least 5. */
   k?: number;
-  /** Shown counts are rounded to this; default 5 (at least 5: see the README's disclosure rules). */
+  /** Shown counts are rounded to this; default 5, from 5 to k (see the README's disclosure rules). */
   rounding?: number;
+  /** Keys the summaries' random rounding; default: a random secret made once and kept in the database. */
+  summarySecret?: string;
   /** Surveys whose unfiltered summary is public. */
   publicSurveys?: readonly string[];
   /** Staff sessions last this long. Default 480 (8 hours). */
@@ -61,18 +65,36 @@ export interface RunningCollector {
 }
 
 export const MIN_STAFF_TOKEN_LENGTH = 24;
+/** Below this, the summaries' threshold and rounding no longer protect small counts (README, "Limits, honestly"). */
+export const MIN_DISCLOSURE = 5;
 
-export async function startCollector(options: CollectorOptions): Promise<RunningCollector> {
+/** Every setting that would weaken what is published or guarded is refused before anything starts. */
+function checkSettings(options: CollectorOptions): { k: number; rounding: number } {
   if (typeof options.staffToken !== 'string' || options.staffToken.length < MIN_STAFF_TOKEN_LENGTH) {
     throw new Error(`COLLECTOR_STAFF_TOKEN must be at least ${MIN_STAFF_TOKEN_LENGTH} characters (e.g. \`openssl rand -base64 32\`).`);
   }
   if (!/^[A-Za-z0-9._~+/-]+=*$/.test(options.staffToken)) {
     throw new Error('COLLECTOR_STAFF_TOKEN may use letters, digits and . _ ~ + / - (with = at the end), as a Bearer token can.');
   }
+  const k = options.k ?? DEFAULT_K;
+  if (!Number.isInteger(k) || k < MIN_DISCLOSURE) throw new Error(`COLLECTOR_K (k) must be a whole number of at least ${MIN_DISCLOSURE} (got ${k}).`);
+  const rounding = options.rounding ?? DEFAULT_ROUNDING;
+  if (!Number.isInteger(rounding) || rounding < MIN_DISCLOSURE || rounding > k) {
+    throw new Error(`COLLECTOR_ROUNDING (rounding) must be a whole number from ${MIN_DISCLOSURE} to COLLECTOR_K, ${k} (got ${rounding}).`);
+  }
+  if (options.summarySecret !== undefined && options.summarySecret.length < MIN_STAFF_TOKEN_LENGTH) {
+    throw new Error(`COLLECTOR_SUMMARY_SECRET (summarySecret) must be at least ${MIN_STAFF_TOKEN_LENGTH} characters when set.`);
+  }
+  return { k, rounding };
+}
+
+export async function startCollector(options: CollectorOptions): Promise<RunningCollector> {
+  const { k, rounding } = checkSettings(options);
   const now = options.now ?? (() => new Date());
   const db = await openDatabase(options.database, { poolSize: options.poolSize });
   try {
     const migrations = await migrate(db);
+    const summarySecret = options.summarySecret ?? (await storedSecret(db, 'summary-rounding'));
     const store = new ResponseStore(db);
     const retentionDays = options.retentionDays ?? DEFAULT_RETENTION_DAYS;
     const sessions = new StaffSessions({
@@ -99,9 +121,9 @@ export async function startCollector(options: CollectorOptions): Promise<Running
         staffToken: options.staffToken,
         maxBodyBytes: options.maxBodyBytes ?? 16 * 1024,
         rateLimit: options.rateLimit ?? { max: 120 },
-        k: options.k ?? DEFAULT_K,
-        rounding: options.rounding ?? DEFAULT_ROUNDING,
-        summarySecret: derivedKey(options.staffToken, 'summary-rounding'),
+        k,
+        rounding,
+        summarySecret,
         publicSurveys: new Set(options.publicSurveys ?? []),
         sessions,
         proofOfWork,

@@ -42,6 +42,14 @@ export class SurveyRegistry {
     return same.find((config) => sameTags(config.tags, tags)) ?? same[0];
   }
 
+  /**
+   * Whether responses to a survey need proof of work: yes when any of its files asks for it, so a
+   * response cannot skip the work by claiming a version or tags whose file does not.
+   */
+  needsProofOfWork(surveyId: string): boolean {
+    return this.versions(surveyId).some((config) => config.delivery.proofOfWork !== undefined);
+  }
+
   /** Every survey with what its files declare, sorted by id. */
   describe(publicSurveys: ReadonlySet<string>): SurveyDescription[] {
     return [...this.#byId]
@@ -59,7 +67,7 @@ export class SurveyRegistry {
           tags,
           units: unitsFor(configs[0]!.timeBucket),
           public: publicSurveys.has(id),
-          proofOfWork: configs.some((config) => config.delivery.proofOfWork !== undefined),
+          proofOfWork: this.needsProofOfWork(id),
         };
       });
   }

@@ -1,10 +1,12 @@
 // The HTTP surface around storage: CORS for listed origins only, the rate limit, 404/405, health,
-// the staff token (and the refusal to start with a short one), the demo switch kept out of production.
+// the staff token, body limits on every route that reads a body, the refusal to start with a short
+// token or weak disclosure settings, the demo switch kept out of production.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { demoOfflineSwitch } from '../../collector/src/demo.js';
-import { startCollector } from '../../collector/src/server.js';
-import { TOKEN, engines, freshDatabase, json, post, submission, withCollector, type TestCollector } from './helpers.js';
+import { startCollector, type CollectorOptions } from '../../collector/src/server.js';
+import { TOKEN, engines, freshDatabase, json, post, submission, tempDir, withCollector, type TestCollector } from './helpers.js';
+import { databaseEnv, launch } from './processes.js';
 
 for (const { engine, skip } of engines) {
   describe(`HTTP surface (${engine})`, { skip }, () => {
@@ -93,6 +95,20 @@ for (const { engine, skip } of engines) {
       assert.equal((await json(malformed)).error, 'invalid-authorization');
     });
 
+    test('POST /staff/session with a 100 KiB body → 413 payload-too-large, no session', async () => {
+      const res = await fetch(`${collector.url}/staff/session`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: new URL(collector.url).origin },
+        body: JSON.stringify({ token: TOKEN, padding: 'x'.repeat(100 * 1024) }),
+      });
+      assert.equal(res.status, 413);
+      const body = await json(res);
+      assert.deepEqual(Object.keys(body), ['error', 'message']);
+      assert.equal(body.error, 'payload-too-large');
+      assert.match(body.message, /1024-byte limit of POST \/staff\/session/);
+      assert.equal(res.headers.get('set-cookie'), null);
+    });
+
     test('POST /demo/offline is not a route in production', async () => {
       const res = await fetch(`${collector.url}/demo/offline`, { method: 'POST', body: '{"offline":true}' });
       assert.equal(res.status, 404);
@@ -106,6 +122,41 @@ describe('start-up refusals and the demo switch', () => {
       startCollector({ database: { dataDir: '/nonexistent/never-opened' }, staffToken: 'short-token-12345' }),
       /at least 24 characters/,
     );
+  });
+
+  test('k below 5, or a rounding below 5 or above k, is refused before anything listens, naming the variable', async () => {
+    /** The start's error message, or "started" (then closed at once). */
+    const refusal = async (settings: Partial<CollectorOptions>) => {
+      const folder = await tempDir();
+      try {
+        const collector = await startCollector({ port: 0, database: { dataDir: folder.dir }, staffToken: TOKEN, ...settings });
+        await collector.close();
+        return 'started';
+      } catch (error) {
+        return (error as Error).message;
+      } finally {
+        await folder.remove();
+      }
+    };
+    assert.match(await refusal({ k: 1 }), /^COLLECTOR_K \(k\) must be a whole number of at least 5 \(got 1\)/);
+    assert.match(await refusal({ k: 4 }), /^COLLECTOR_K /);
+    assert.match(await refusal({ rounding: 2 }), /^COLLECTOR_ROUNDING \(rounding\) must be a whole number from 5 to COLLECTOR_K, 11 \(got 2\)/);
+    assert.match(await refusal({ k: 5, rounding: 10 }), /^COLLECTOR_ROUNDING .* \(got 10\)/);
+    assert.match(await refusal({ summarySecret: 'short' }), /^COLLECTOR_SUMMARY_SECRET .*at least 24 characters/);
+  });
+
+  test('the same refusals from the environment: COLLECTOR_K=1, COLLECTOR_ROUNDING=15 with k 11', async () => {
+    const folder = await tempDir();
+    try {
+      const env = databaseEnv({ dataDir: folder.dir });
+      const [k, rounding] = await Promise.allSettled([launch({ ...env, COLLECTOR_K: '1' }), launch({ ...env, COLLECTOR_DATA_DIR: `${folder.dir}/2`, COLLECTOR_ROUNDING: '15' })]);
+      assert.equal(k.status, 'rejected', 'COLLECTOR_K=1 started');
+      assert.match((k as PromiseRejectedResult).reason.message, /collector: COLLECTOR_K must be a whole number ≥ 5 \(got "1"\)/);
+      assert.equal(rounding.status, 'rejected', 'COLLECTOR_ROUNDING=15 started');
+      assert.match((rounding as PromiseRejectedResult).reason.message, /collector: COLLECTOR_ROUNDING \(rounding\) must be a whole number from 5 to COLLECTOR_K, 11 \(got 15\)/);
+    } finally {
+      await folder.remove();
+    }
   });
 
   test('with the demo switch, /responses answers 503 with Retry-After while "offline", then stores again', async () => {

@@ -1,6 +1,7 @@
-// Proof of work on POST /responses for surveys whose config asks for it: challenges from GET
-// /challenge (altcha-lib), 428 for a missing, wrong, expired or reused solution, reuse refused
-// across instances (in SQL). Both engines; two instances on PostgreSQL.
+// Proof of work on POST /responses for surveys any of whose configs asks for it (whatever version or
+// tags a response claims): challenges from GET /challenge (altcha-lib), 428 for a missing, wrong,
+// expired or reused solution, reuse refused across instances (in SQL). Both engines; two instances
+// on PostgreSQL.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { solveChallenge } from 'altcha-lib/v1';
@@ -10,7 +11,10 @@ import { SurveyRegistry } from '../../collector/src/surveys.js';
 import { TOKEN, afterCall, afterCallInput, engines, freshDatabase, json, post, submission, withCollector, type TestCollector } from './helpers.js';
 
 const guarded = parseSurveyConfig({ ...afterCallInput, id: 'guarded', delivery: { proofOfWork: { challengeUrl: 'https://collector.example/challenge' } } });
-const registry = () => new SurveyRegistry([afterCall, guarded]);
+// Files of the same survey that do not ask for it: version 2, and version 1 at another site.
+const guardedV2 = parseSurveyConfig({ ...afterCallInput, id: 'guarded', version: 2 });
+const guardedSouth = parseSurveyConfig({ ...afterCallInput, id: 'guarded', tags: { site: 'south', channel: 'phone' } });
+const registry = () => new SurveyRegistry([afterCall, guarded, guardedV2, guardedSouth]);
 const guardedResponse = () => submission({ survey: { id: 'guarded', version: 1 } });
 
 /** Asks `url` for a challenge and solves it as the widget does; the `Altcha` header value. */
@@ -59,6 +63,19 @@ for (const { engine, skip } of engines) {
       assert.equal((await json(wrong)).error, 'proof-of-work-invalid');
       assert.equal((await post(collector.url, guardedResponse(), { altcha: 'not base64 json' })).status, 428);
       assert.equal((await post(collector.url, guardedResponse(), { altcha: header })).status, 201);
+    });
+
+    test('the work is per survey: claiming a version or tags whose file does not ask for it → 428 all the same', async () => {
+      const claims = [
+        submission({ survey: { id: 'guarded', version: 2 } }),
+        submission({ survey: { id: 'guarded', version: 1 }, tags: { site: 'south', channel: 'phone' } }),
+      ];
+      for (const claim of claims) {
+        const res = await post(collector.url, claim);
+        assert.equal(res.status, 428, `${JSON.stringify(claim.survey)} at ${claim.tags.site}`);
+        assert.deepEqual(await json(res), { error: 'proof-of-work-required', message: 'This survey asks for proof of work: send an Altcha header.' });
+      }
+      for (const claim of claims) assert.equal((await post(collector.url, claim, { altcha: await solved(collector.url) })).status, 201);
     });
 
     test('a solution is used once: the same one for another response → 428', async () => {

@@ -1,11 +1,31 @@
 // GET /summary over the pre-aggregated counts: closed periods by the day received, the disclosure
 // rules of encounter-survey/core (catalogue scenario 31), public surveys vs the staff API and its
-// filters. Both engines.
+// filters (nothing about a private survey told without staff access), the rounding secret kept in
+// SQL across a change of staff token. Both engines.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { SurveySummary } from 'encounter-survey/core';
+import { parseSurveyConfig, type SurveySummary } from 'encounter-survey/core';
+import { startCollector, type RunningCollector } from '../../collector/src/server.js';
 import { SurveyRegistry } from '../../collector/src/surveys.js';
-import { afterCall, afterCallSouth, engines, json, post, signIn, staff, submission, withCollector, type TestCollector } from './helpers.js';
+import {
+  TOKEN,
+  afterCall,
+  afterCallInput,
+  afterCallSouth,
+  engines,
+  freshDatabase,
+  json,
+  post,
+  signIn,
+  staff,
+  submission,
+  surveys,
+  withCollector,
+  type TestCollector,
+} from './helpers.js';
+
+/** A survey not listed in publicSurveys, with the same site tags as the public one. */
+const privateSurvey = parseSurveyConfig({ ...afterCallInput, id: 'private' });
 
 for (const { engine, skip } of engines) {
   describe(`GET /summary (${engine})`, { skip }, () => {
@@ -20,7 +40,7 @@ for (const { engine, skip } of engines) {
       return (await json(res)) as SurveySummary;
     };
     before(async () => {
-      collector = await withCollector(engine, { surveys: new SurveyRegistry([afterCall, afterCallSouth]), publicSurveys: ['after-call'], now: () => today });
+      collector = await withCollector(engine, { surveys: new SurveyRegistry([afterCall, afterCallSouth, privateSurvey]), publicSurveys: ['after-call'], now: () => today });
       // February: 40 at north (emotional, helped yes), 3 at south (crisis, helped no).
       await send(40, { answers: { types: ['emotional'], helped: 'yes', heard: 5 } });
       await send(3, { tags: { site: 'south', channel: 'phone' }, answers: { types: ['crisis'], helped: 'no', heard: 1 } });
@@ -109,6 +129,66 @@ for (const { engine, skip } of engines) {
       assert.equal(res.status, 401);
       assert.equal((await json(res)).error, 'unauthorized');
       assert.equal((await fetch(`${collector.url}/summary`)).status, 400);
+    });
+
+    test('without staff access, a private survey tells nothing: its real or made-up tags, versions and units, an unknown survey and a filtered public one all answer the same 401', async () => {
+      const queries = [
+        'survey=private&tag.site=north',
+        'survey=private&tag.site=nosuch',
+        'survey=private&version=9&locale=de&unit=day',
+        'survey=private&unit=day',
+        'survey=nosuch',
+        'survey=nosuch&tag.site=north',
+        'survey=after-call&tag.site=nosuch',
+        'survey=after-call&version=9',
+      ];
+      const answers: Array<{ status: number; body: string; challenge: string | null }> = [];
+      for (const query of queries) {
+        const res = await fetch(`${collector.url}/summary?${query}`);
+        answers.push({ status: res.status, body: await res.text(), challenge: res.headers.get('www-authenticate') });
+      }
+      assert.equal(answers[0]!.status, 401);
+      assert.equal(JSON.parse(answers[0]!.body).error, 'unauthorized');
+      answers.forEach((answer, i) => assert.deepEqual(answer, answers[0], queries[i]));
+      const wrong = await fetch(`${collector.url}/summary?survey=private&tag.site=nosuch`, { headers: staff });
+      assert.equal(wrong.status, 400, 'staff still learn what is wrong');
+      assert.match((await json(wrong)).message, /site="nosuch"/);
+    });
+  });
+
+  describe(`the rounding secret (${engine})`, { skip }, () => {
+    test('a new staff token on the same database publishes the same figures: the secret is kept in SQL, not derived from the token', async () => {
+      const database = await freshDatabase(engine);
+      let today = new Date('2026-02-03T12:00:00Z');
+      const start = (staffToken: string) => startCollector({ port: 0, database: database.location, surveys: surveys(), staffToken, rateLimit: false, now: () => today });
+      const published = async (url: string, staffToken: string) => {
+        const res = await fetch(`${url}/summary?survey=after-call&unit=week&from=2026-02-02`, { headers: { authorization: `Bearer ${staffToken}` } });
+        assert.equal(res.status, 200);
+        return (await json(res)) as SurveySummary;
+      };
+      let collector: RunningCollector | undefined = await start(TOKEN);
+      try {
+        // Three weeks of counts that are not multiples of 5, so nearly every figure is rounded at random.
+        for (const [day, count, answers] of [
+          ['2026-02-03', 13, { types: ['emotional'], helped: 'yes', heard: 5 }],
+          ['2026-02-10', 17, { types: ['emotional', 'social'], helped: 'no', heard: 4 }],
+          ['2026-02-17', 22, { types: ['information'], helped: 'unsure', heard: 3 }],
+        ] as const) {
+          today = new Date(`${day}T12:00:00Z`);
+          for (let i = 0; i < count; i += 1) assert.equal((await post(collector.url, submission({ answers: { ...answers, types: [...answers.types] } }))).status, 201);
+        }
+        today = new Date('2026-03-10T12:00:00Z');
+        const before = await published(collector.url, TOKEN);
+        assert.ok(before.series.some((point) => point.count !== null), 'some figures are shown');
+        await collector.close();
+        collector = undefined;
+        const rotated = `${TOKEN.slice(0, -3)}new`;
+        collector = await start(rotated);
+        assert.deepEqual(await published(collector.url, rotated), before);
+      } finally {
+        await collector?.close();
+        await database.drop();
+      }
     });
   });
 }

@@ -71,6 +71,17 @@ CREATE TABLE used_challenges (
 );
 CREATE INDEX used_challenges_expiry ON used_challenges (expires_at);`,
   },
+  {
+    version: 3,
+    name: 'secrets the collector makes once',
+    // The summaries' rounding key: kept with the counts it rounds, so rotating the staff token
+    // re-rounds nothing already published (secrets.ts).
+    sql: `
+CREATE TABLE collector_secrets (
+  name text PRIMARY KEY,
+  value text NOT NULL
+);`,
+  },
 ];
 
 /** Any constant shared by every instance; it names the migration lock in pg_locks. */

@@ -1,0 +1,14 @@
+import { randomBytes } from 'node:crypto';
+import type { Queryable } from './db/database.js';
+
+/**
+ * A secret made at random by the first start and kept in SQL (`collector_secrets`), so every
+ * instance and every restart uses the same one, whatever the staff token. Several instances
+ * starting at once each offer a value; the first insert wins and all read back that one.
+ */
+export async function storedSecret(db: Queryable, name: string): Promise<string> {
+  await db.query('INSERT INTO collector_secrets (name, value) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING', [name, randomBytes(32).toString('base64url')]);
+  const [row] = await db.query<{ value: string }>('SELECT value FROM collector_secrets WHERE name = $1', [name]);
+  if (!row) throw new Error(`The secret "${name}" could not be stored in collector_secrets.`);
+  return row.value;
+}
