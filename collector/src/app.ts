@@ -31,6 +31,8 @@ export interface AppOptions {
   rounding: number;
   /** Keys the summaries' random rounding (shared by every instance). */
   summarySecret: string;
+  /** Days responses are kept (0: for ever): summaries leave out periods older than that. */
+  retentionDays: number;
   /** Surveys whose unfiltered summary anyone may read (COLLECTOR_PUBLIC_SURVEYS). */
   publicSurveys: ReadonlySet<string>;
   sessions: StaffSessions;

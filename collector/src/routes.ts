@@ -4,6 +4,7 @@ import { fail, type AppOptions, type Route } from './app.js';
 import { dashboardFile, dashboardPage } from './dashboard.js';
 import { csvStream, jsonLinesStream } from './export.js';
 import { intake } from './intake.js';
+import { retentionCutoff } from './retention.js';
 import { sameOrigin, sameSecret, staffAccess } from './staff-sessions.js';
 import { readSummary, readSummaryQuery } from './summary.js';
 
@@ -70,7 +71,13 @@ export function productionRoutes(options: AppOptions, receiveGate?: MiddlewareHa
         }
         const checked = readSummaryQuery(params, surveys);
         if (!checked.ok) return fail(c, 400, 'invalid-query', checked.message);
-        return c.json(await readSummary(store, surveys, checked.query, { k: options.k, rounding: options.rounding, secret: options.summarySecret, now: options.now() }));
+        return c.json(await readSummary(store, surveys, checked.query, {
+            k: options.k,
+            rounding: options.rounding,
+            secret: options.summarySecret,
+            now: options.now(),
+            keptFrom: options.retentionDays > 0 ? retentionCutoff(options.now(), options.retentionDays) : undefined,
+          }));
       },
     },
     exportRoute('/export.csv', 'text/csv; charset=utf-8', 'csv', csvStream),

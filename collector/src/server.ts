@@ -124,6 +124,7 @@ export async function startCollector(options: CollectorOptions): Promise<Running
         k,
         rounding,
         summarySecret,
+        retentionDays,
         publicSurveys: new Set(options.publicSurveys ?? []),
         sessions,
         proofOfWork,

@@ -65,7 +65,7 @@ export class SurveyRegistry {
           versions: [...new Set(configs.map((config) => String(config.version)))],
           locales: [...new Set(configs.flatMap((config) => config.locales))],
           tags,
-          units: unitsFor(configs[0]!.timeBucket),
+          units: unitsFor(...configs.map((config) => config.timeBucket)),
           public: publicSurveys.has(id),
           proofOfWork: this.needsProofOfWork(id),
         };

@@ -192,3 +192,27 @@ for (const { engine, skip } of engines) {
     });
   });
 }
+
+for (const { engine, skip } of engines) {
+  describe(`GET /summary and retention (${engine})`, { skip }, () => {
+    test('a period that began before the first day retention keeps is left out, not shown shrinking day by day', async () => {
+      let today = new Date('2026-02-10T12:00:00Z');
+      const collector = await withCollector(engine, { surveys: new SurveyRegistry([afterCall]), retentionDays: 50, now: () => today });
+      try {
+        for (let i = 0; i < 20; i += 1) assert.equal((await post(collector.url, submission({ answers: { types: ['emotional'] } }))).status, 201);
+        today = new Date('2026-03-20T12:00:00Z');
+        for (let i = 0; i < 20; i += 1) assert.equal((await post(collector.url, submission({ answers: { types: ['social'] } }))).status, 201);
+        // 8 April, 50 days kept: from 17 February. February began before that, so only March is summarised.
+        today = new Date('2026-04-08T12:00:00Z');
+        const res = await fetch(`${collector.url}/summary?survey=after-call&unit=month&from=2026-01-01`, { headers: staff });
+        assert.equal(res.status, 200);
+        const result = (await json(res)) as SurveySummary;
+        assert.deepEqual(result.range, { start: '2026-03-01', end: '2026-04-01' });
+        assert.deepEqual(result.series.map((point) => point.start), ['2026-03-01']);
+        assert.equal(result.total.display, '20');
+      } finally {
+        await collector.stop();
+      }
+    });
+  });
+}
