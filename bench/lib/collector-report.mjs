@@ -28,7 +28,7 @@ export function renderCollectorMarkdown(r) {
   const old = r.jsonLines?.collectorAlone;
   if (old) {
     row([
-      `Before: JSON Lines file, 1 process (${r.jsonLines.date.slice(0, 10)}, bench/results/latest.json)`,
+      `Before: JSON Lines file, 1 process (${r.jsonLines.date.slice(0, 10)}, npm run bench)`,
       old.stored,
       `${rate((old.stored / old.ms) * 1000)} (one client, sequential)`,
       `${ms(old.ms / old.count)} mean`,
