@@ -83,6 +83,9 @@ export async function startRelay(targetUrl) {
   const server = net.createServer((socket) => {
     if (!online) return socket.destroy();
     const upstream = net.connect(Number(target.port), target.hostname);
+    // A relay that waits to coalesce small writes (Nagle) would add its own delay to every request.
+    socket.setNoDelay(true);
+    upstream.setNoDelay(true);
     sockets.add(socket).add(upstream);
     const drop = () => {
       socket.destroy();
