@@ -43,7 +43,14 @@ import { supportTypeSelectorStyles } from './support-type-selector.styles.js';
  * @cssproperty --es-color-danger - The validation message.
  * @cssproperty --es-font-family - Font (inherits the page's by default).
  * @cssproperty --es-spacing - Base spacing unit.
- * @cssproperty --es-target-size - Minimum size of each option (24px).
+ * @cssproperty --es-target-size - Minimum size of each option (44px).
+ * @cssproperty --es-accent - The one brand colour the accent derives from (contrast checked).
+ * @cssproperty --es-color-border - Option borders.
+ * @cssproperty --es-color-surface - Option cards.
+ * @cssproperty --es-color-background - Background colour.
+ * @cssproperty --es-color-focus - Focus ring.
+ * @cssproperty --es-radius - Corner radius of the option cards.
+ * @cssproperty --es-font-size - Base font size.
  */
 export class SupportTypeSelector extends LitElement {
   static formAssociated = true;

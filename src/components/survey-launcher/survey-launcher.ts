@@ -22,6 +22,12 @@ interface OpenableSurvey extends HTMLElement {
  * @cssproperty --es-color-accent-text - The label's colour on it.
  * @cssproperty --es-font-family - Font (inherits the page's by default).
  * @cssproperty --es-launcher-offset - Distance from the page edge when floating (0 for the side tab).
+ * @cssproperty --es-color-accent - The button's colour as is (overrides `--es-accent`, unchecked).
+ * @cssproperty --es-color-text - Text colour.
+ * @cssproperty --es-color-focus - Focus ring.
+ * @cssproperty --es-radius - Corner radius.
+ * @cssproperty --es-target-size - Minimum size of the button (44px).
+ * @cssproperty --es-font-size - Base font size.
  */
 export class SurveyLauncher extends LitElement {
   static override styles = [themeStyles, surveyLauncherStyles];
@@ -42,6 +48,7 @@ export class SurveyLauncher extends LitElement {
   declare position: 'middle-end' | 'middle-start' | 'bottom-end' | 'bottom-start' | 'inline';
   /** Language of the default label; otherwise the closest `[lang]`. */
   declare locale: string | null;
+  /** Whether the survey it opens is open (for `aria-expanded`); internal state, not API. */
   declare protected expanded: boolean;
 
   private watched: HTMLElement | null = null;

@@ -20,7 +20,8 @@ import { surveySummaryStyles } from './survey-summary.styles.js';
  * @csspart summary - The wrapper.
  * @csspart title - The survey's title (whole-survey view).
  * @csspart totals - Response counts, under the title and under each chart.
- * @csspart figure - One chart with its caption and table (`<figure>`); the series is also `series`.
+ * @csspart figure - One chart with its caption and table (`<figure>`).
+ * @csspart series - The chart of responses per week or month (also a `figure`).
  * @csspart caption - A chart's caption.
  * @csspart chart - A chart (`role="img"`, its `aria-label` lists every figure).
  * @csspart row - One bar with its label and value.
@@ -42,6 +43,10 @@ import { surveySummaryStyles } from './survey-summary.styles.js';
  * @cssproperty --es-spacing - Base spacing unit.
  * @cssproperty --es-radius - Corner radius of bars and the button.
  * @cssproperty --es-target-size - Minimum size of the toggle button.
+ * @cssproperty --es-accent - The one brand colour the bars derive from (contrast checked).
+ * @cssproperty --es-color-focus - Focus ring.
+ * @cssproperty --es-font-size - Base font size.
+ * @cssproperty --es-max-width - Maximum width of the summary.
  */
 export class SurveySummary extends LitElement {
   static override styles = [themeStyles, surveySummaryStyles];
