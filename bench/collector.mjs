@@ -22,6 +22,11 @@ const staff = { authorization: `Bearer ${STAFF_TOKEN}` };
 const SUMMARY = `survey=${SURVEY}&unit=month&from=${new Date(Date.now() - 365 * 86_400_000).toISOString().slice(0, 10)}`;
 const log = (line) => console.log(`bench:collector: ${line}`);
 const cleanups = [];
+const cleanUp = async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+};
+// Ctrl+C or a kill: the PostgreSQL server runs as another user, outside this terminal's process group.
+for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]]) process.once(signal, () => cleanUp().finally(() => process.exit(code)));
 const results = {
   date: new Date().toISOString(),
   machine: { cpu: os.cpus()[0]?.model.trim(), cores: os.cpus().length, loadAverage: os.loadavg().map((v) => Number(v.toFixed(2))), node: process.version },
@@ -130,5 +135,5 @@ try {
   console.error(`bench:collector failed: ${error.stack ?? error}`);
   process.exitCode = 1;
 } finally {
-  for (const cleanup of cleanups.reverse()) await cleanup();
+  await cleanUp();
 }

@@ -18,6 +18,8 @@ const queries = {
 const staff = { authorization: `Bearer ${STAFF_TOKEN}` };
 const results = { date: new Date().toISOString(), machine: `${os.cpus()[0]?.model} (${os.cpus().length} cores), load ${os.loadavg()[0].toFixed(2)}`, node: process.version, runs: {} };
 const postgres = await startPostgres();
+// Ctrl+C or a kill: the PostgreSQL server runs as another user, outside this terminal's process group.
+for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]]) process.once(signal, () => (postgres.stop(), process.exit(code)));
 try {
   for (const count of [10_000, BIG]) {
     const url = await createDatabase(postgres.url, `bench_summary_${count}`);
