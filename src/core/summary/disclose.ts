@@ -189,7 +189,7 @@ function published(input: DiscloseInput, figures: Map<string, Figure>, { k, roun
   const suppressed = suppressedCount(k);
   const countOf = (id: string): Count => {
     const shown = figures.get(id)!.shown;
-    return shown === null ? suppressed : { count: shown, display: String(shown) };
+    return shown === null ? suppressed : shownCount(shown);
   };
   const total = countOf('total');
   const questions: QuestionSummary[] = input.spec.questions.map((question) => {
