@@ -1,4 +1,4 @@
-import type { Submission, SurveyConfig } from 'encounter-survey/core';
+import { closedPeriods, openPeriod, summaryDay, type Submission, type SurveyConfig } from 'encounter-survey/core';
 import { countedAnswers } from './intake.js';
 import type { ResponseStore } from './store.js';
 import type { SurveyRegistry } from './surveys.js';
@@ -6,10 +6,15 @@ import type { SurveyRegistry } from './surveys.js';
 /**
  * Demo only (`npm start`, COLLECTOR_DEMO=1): generated responses for the survey `demo-report`
  * (demo/surveys/demo-report-*.json, titled "DEMO DATA … not real people"), so the dashboard has
- * three closed months at two sites to show. Made from a fixed seed, so every run shows the same
- * figures; written once, through the same insert as real responses (rows and counts together).
+ * three closed months at two sites to show. Each month gets a fixed number of visits per site,
+ * drawn from a generator seeded by the month, so the figures never depend on the day it runs:
+ * a month holds the same responses whenever it is seeded. The open month gets its share of the
+ * days that are over. Written once, through the same insert as real responses (rows and counts together).
  */
 export const DEMO_SURVEY = 'demo-report';
+
+/** Visits generated per calendar month at each demo site (north is the busy one). */
+export const DEMO_VISITS_PER_MONTH: Readonly<Record<string, number>> = { 'demo-north': 170, 'demo-south': 45 };
 
 /** mulberry32: a small seeded generator; the demo must not depend on Math.random. */
 function generator(seed: number) {
@@ -23,26 +28,47 @@ function generator(seed: number) {
 
 const DAY_MS = 86_400_000;
 
+export interface DemoResponse {
+  config: SurveyConfig;
+  submission: Submission;
+}
+
+/**
+ * The demo's responses as of `now`: the three closed months (as `closedPeriods` counts them) in
+ * full, and the open month up to the last day that is over. Pure, so tests can run it at any date.
+ */
+export function demoSubmissions(configs: readonly SurveyConfig[], now: Date): DemoResponse[] {
+  const open = openPeriod(now, 'month');
+  const months = [...closedPeriods(now, { unit: 'month', count: 3 }), open];
+  const today = summaryDay(now);
+  const responses: DemoResponse[] = [];
+  for (const month of months) {
+    const start = Date.parse(`${month.start}T00:00:00Z`);
+    const days = Math.round((Date.parse(`${month.end}T00:00:00Z`) - start) / DAY_MS);
+    for (const config of configs) {
+      const site = config.tags.site ?? '';
+      const random = generator(Number(month.start.replaceAll('-', '')) * 31 + [...site].reduce((sum, char) => sum + char.charCodeAt(0), 0));
+      const pick = <T>(weighted: Array<[T, number]>): T => {
+        let roll = random() * weighted.reduce((sum, [, weight]) => sum + weight, 0);
+        for (const [value, weight] of weighted) if ((roll -= weight) < 0) return value;
+        return weighted.at(-1)![0];
+      };
+      for (let visit = 0; visit < (DEMO_VISITS_PER_MONTH[site] ?? 0); visit += 1) {
+        const day = new Date(start + Math.floor(random() * days) * DAY_MS);
+        const submission = generated(config, day, random, pick, site === 'demo-south');
+        if (submission.submittedAt.slice(0, 10) < today) responses.push({ config, submission });
+      }
+    }
+  }
+  return responses;
+}
+
 export async function seedDemoData(store: ResponseStore, surveys: SurveyRegistry, now: Date): Promise<number> {
   const configs = surveys.versions(DEMO_SURVEY);
   if (configs.length === 0 || (await store.total({ surveyId: DEMO_SURVEY })) > 0) return 0;
-  const random = generator(20261126);
-  const pick = <T>(weighted: Array<[T, number]>): T => {
-    let roll = random() * weighted.reduce((sum, [, weight]) => sum + weight, 0);
-    for (const [value, weight] of weighted) if ((roll -= weight) < 0) return value;
-    return weighted.at(-1)![0];
-  };
-  const first = Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 3, 1);
-  const inserts: Array<Promise<unknown>> = [];
-  for (let day = first; day < now.getTime() - DAY_MS; day += DAY_MS) {
-    for (const config of configs) {
-      const south = config.tags.site === 'demo-south';
-      const visits = Math.round(random() * (south ? 3 : 11));
-      for (let i = 0; i < visits; i += 1) inserts.push(insert(store, config, generated(config, new Date(day), random, pick, south)));
-    }
-  }
-  await Promise.all(inserts);
-  return inserts.length;
+  const responses = demoSubmissions(configs, now);
+  await Promise.all(responses.map(({ config, submission }) => insert(store, config, submission)));
+  return responses.length;
 }
 
 function generated(config: SurveyConfig, day: Date, random: () => number, pick: <T>(weighted: Array<[T, number]>) => T, south: boolean): Submission {
