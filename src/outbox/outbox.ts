@@ -14,12 +14,17 @@ import { nextDueAt, type Trigger } from '../core/outbox/schedule.js';
 import { buildExport, readExport, type OutboxExport } from '../core/outbox/transfer.js';
 import { DEFAULT_DATABASE_NAME, openIdbRecordStore } from '../storage/idb-record-store.js';
 import { ResilientStore, type StoreOpener } from '../storage/resilient-store.js';
-import { DEFAULT_TIMEOUT_MS, encodeBody, fetchTransport } from '../transport/fetch-transport.js';
+import { mapFields } from '../core/delivery/fields.js';
+import { jsonText, type PayloadShape } from '../core/delivery/profile.js';
+import { jsonProfile } from '../core/delivery/profiles/json.js';
+import type { EndpointDelivery } from '../core/outbox/endpoint.js';
+import { DEFAULT_TIMEOUT_MS, fetchTransport } from '../transport/fetch-transport.js';
 import { proofOfWorkHeader } from '../transport/proof-of-work.js';
 import { openChannel, webLocks, type ChannelMessage, type LockManagerLike } from './coordination.js';
 import type { AttemptDeps } from './delivery.js';
 import { EndpointRegistry } from './endpoints.js';
 import { FlushLoop } from './flush-loop.js';
+import { profileFor } from './profiles.js';
 import { OutboxNews } from './news.js';
 import { pageUrl, prepareSubmission } from './prepare.js';
 import { sendOnPageHide } from './keepalive.js';
@@ -36,6 +41,12 @@ export interface OutboxInternals {
   locks?: LockManagerLike | null;
   storageTimeoutMs?: number;
   proofOfWork?: AttemptDeps['proofOfWork'];
+}
+
+/** The endpoint options within `OutboxOptions`. */
+function endpointOptions(options: OutboxOptions): EndpointOptions {
+  const { profile, headers, fields, redirectHosts, timeoutMs, proofOfWork } = options;
+  return { profile, headers, fields, redirectHosts, timeoutMs, proofOfWork };
 }
 
 export function createOutboxWith(options: OutboxOptions = {}, internals: OutboxInternals = {}): Outbox {
@@ -74,8 +85,8 @@ class OutboxImpl implements Outbox {
     this.now = options.now ?? Date.now;
     this.transport = internals.transport ?? fetchTransport;
     this.locks = internals.locks === undefined ? webLocks() : internals.locks;
-    const { endpoint, headers, timeoutMs, proofOfWork } = options;
-    if (endpoint && 'url' in checkEndpoint(endpoint, pageUrl())) this.endpoints.configure(endpoint, { headers, timeoutMs, proofOfWork }, pageUrl());
+    const { endpoint, headers, proofOfWork } = options;
+    if (endpoint && 'url' in checkEndpoint(endpoint, pageUrl())) this.endpoints.configure(endpoint, endpointOptions(options), pageUrl());
     else if (headers || proofOfWork) throw new OutboxError('invalid-delivery-options', 'Headers and proof of work need a valid endpoint to belong to.');
     this.store = new ResilientStore({
       open: internals.openStore ?? (() => openIdbRecordStore(databaseName, internals.storageTimeoutMs)),
@@ -97,7 +108,8 @@ class OutboxImpl implements Outbox {
       channel: this.channel,
       deps: {
         transport: this.transport,
-        bodyFor: (submission) => this.bodyFor(submission),
+        profile: (delivery) => profileFor(delivery.profile),
+        payloadFor: (submission, delivery, shape) => this.payloadFor(submission, delivery, shape),
         proofOfWork: internals.proofOfWork ?? proofOfWorkHeader,
         signal: this.aborter.signal,
       },
@@ -130,12 +142,16 @@ class OutboxImpl implements Outbox {
   configureIfNew(options: OutboxOptions) {
     const target = options.endpoint ? checkEndpoint(options.endpoint, pageUrl()) : null;
     if (!target || !('url' in target) || this.endpoints.isConfigured(target.url)) return;
-    this.configureEndpoint(target.url, { headers: options.headers, timeoutMs: options.timeoutMs, proofOfWork: options.proofOfWork });
+    this.configureEndpoint(target.url, endpointOptions(options));
   }
 
   async submit(submission: OutboxSubmission, options: { endpoint?: string; keepalive?: boolean } = {}): Promise<SubmitReceipt> {
     if (this.closed) throw new OutboxError('closed', 'This outbox is closed.');
-    const { endpoint, submission: plain } = prepareSubmission(submission, options.endpoint ?? this.options.endpoint, (s) => this.bodyFor(s));
+    const { endpoint, submission: plain } = prepareSubmission(submission, options.endpoint ?? this.options.endpoint, (s, url) => {
+      // Measured as JSON: within a few bytes of every profile's encoding, and needs no profile chunk.
+      const text = jsonText(this.payloadFor(s, this.endpoints.delivery(url), jsonProfile.shape));
+      return { text, contentType: 'application/json' };
+    });
     await this.ready;
     if (this.closed) throw new OutboxError('closed', 'This outbox is closed.');
     // Submitting the same id twice stores it once.
@@ -172,8 +188,9 @@ class OutboxImpl implements Outbox {
     }
   }
 
-  private bodyFor(submission: OutboxSubmission) {
-    return encodeBody(this.options.transform ? this.options.transform(submission) : submission);
+  /** `transform` (JavaScript callers) wins; else the endpoint's `fields` shape the body. */
+  private payloadFor(submission: OutboxSubmission, delivery: EndpointDelivery, shape: PayloadShape): unknown {
+    return this.options.transform ? this.options.transform(submission) : mapFields(submission, delivery.fields, shape);
   }
 
   private forget(id: string) {
@@ -313,6 +330,7 @@ class OutboxImpl implements Outbox {
 
   /** Last chance as the page goes: a keepalive request for each response this page submitted. */
   private sendOnPageHide() {
-    sendOnPageHide([...this.submittedHere.values()].filter((r) => !this.sender.inFlight.has(r.id)), this.endpoints, (s) => this.bodyFor(s), this.transport);
+    const records = [...this.submittedHere.values()].filter((r) => !this.sender.inFlight.has(r.id));
+    sendOnPageHide(records, this.endpoints, { payloadFor: (s, delivery, shape) => this.payloadFor(s, delivery, shape) }, this.transport);
   }
 }
