@@ -45,7 +45,7 @@ export function checkFields(fields: FieldMap, paths: readonly string[]): Array<{
     else if (column !== null && (!column.trim() || column.length > MAX_COLUMN_LENGTH)) issues.push({ path: at(field), message: `Must be a column name of 1 to ${MAX_COLUMN_LENGTH} characters, or null to leave the field out` });
   }
   const owner = new Map<string, string>();
-  for (const field of paths) {
+  for (const field of known) {
     const column = Object.hasOwn(fields, field) ? fields[field] : defaultColumn(field);
     if (column === null || column === undefined) continue;
     const first = owner.get(column);
