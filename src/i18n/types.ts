@@ -79,6 +79,8 @@ export interface KioskStrings {
   oldestPending: string;
   lastDelivered: string;
   rejectedCount: string;
+  /** After "Last sent": the last response went to a receiver whose answer cannot be read (no-cors). */
+  notConfirmed: string;
   storage: string;
   never: string;
   sendNow: string;

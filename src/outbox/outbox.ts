@@ -211,6 +211,7 @@ class OutboxImpl implements Outbox {
       rejected: this.cache.records.size - pending,
       oldestPendingAt: oldestPendingAt(this.cache.records.values()),
       lastDeliveredAt: this.news.lastDeliveredAt,
+      lastDeliveryVerified: this.news.lastDeliveryVerified,
       lastError: this.news.lastError,
       storage: this.store.kind,
       persisted: this.news.persisted,

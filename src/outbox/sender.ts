@@ -100,6 +100,7 @@ export class QueueSender {
     news.lastError = outcome.lastError;
     if (outcome.recovered) {
       news.lastDeliveredAt = this.parts.now();
+      news.lastDeliveryVerified = !outcome.news.some((item) => item.type === 'delivered' && !item.verified);
       // The endpoint works: whatever waited on it because of earlier failures starts afresh.
       for (const restarted of restartAfterRecovery(cache.records.values(), endpoint)) await this.save(restarted);
       channel.post({ kind: 'recovered', endpoint });

@@ -85,6 +85,8 @@ export interface OutboxStatus {
   /** Queue time of the oldest pending response, no finer than its survey's time bucket (else the day). */
   oldestPendingAt: number | null;
   lastDeliveredAt: number | null;
+  /** false when the last delivery was sent but not confirmed (a `no-cors` receiver's opaque answer). */
+  lastDeliveryVerified: boolean | null;
   /** Kebab code: 'network-error', 'timeout', 'server-error', 'rate-limited', 'proof-of-work', 'endpoint-error', 'endpoint-unreachable'. */
   lastError: string | null;
   storage: 'indexeddb' | 'memory' | 'opening';

@@ -11,7 +11,10 @@ import fr from '../../../src/i18n/survey/fr.js';
 import { getSharedOutbox } from '../../../src/outbox/index.js';
 import { createTestCollector } from '../../support/collector.js';
 import { createReceiver } from '../../support/receivers.js';
-import { SurveyHarness, waitUntil } from '../../support/survey-harness.js';
+import { LONG_PRESS_MS } from '../../../src/controllers/staff-panel-controller.js';
+import kioskEn from '../../../src/i18n/kiosk/en.js';
+import { ManualClock } from '../../support/manual-clock.js';
+import { renderSurvey, sampleConfig, SurveyHarness, waitUntil } from '../../support/survey-harness.js';
 
 const placed: HTMLElement[] = [];
 
@@ -86,6 +89,25 @@ describe('<encounter-survey>: delivery profiles set in the config', () => {
     document.body.append(element);
     await waitUntil(() => problems.length > 0, 8000, 'survey-config-error');
     expect(problems).to.deep.equal(['delivery.headers']);
+  });
+
+  it('kiosk staff panel: the last send to a no-cors hook reads as sent but not confirmed', async () => {
+    const receiver = await createReceiver('hook');
+    const survey = await renderSurvey(sampleConfig({ delivery: { profile: 'no-cors' } }), receiver.endpoint, { mode: 'kiosk' });
+    placed.push(survey.element);
+    const clock = new ManualClock();
+    survey.element.clock = clock;
+    await survey.press('start-button');
+    await survey.choose('support', 'emotional');
+    await survey.submit();
+    await receiver.waitFor((state) => state.rows.length === 1);
+    clock.advance(8_000);
+    await survey.settle();
+    const corner = survey.button('staff-corner')!;
+    corner.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true }));
+    clock.advance(LONG_PRESS_MS);
+    await survey.settle();
+    await waitUntil(() => survey.root.querySelector('[data-field="last-delivered"]')?.textContent?.includes(kioskEn.notConfirmed) === true, 8000, 'the staff panel to say not confirmed');
   });
 
   for (const strings of [en, es, fr, ar]) {
