@@ -4,6 +4,7 @@
  * what happened; the outbox decides and applies the rest (core/outbox/outcome.ts), so nothing here
  * changes the outbox's state.
  */
+import { mapFields } from '../core/delivery/fields.js';
 import type { DeliveryProfile, PayloadShape, ProfileRequest } from '../core/delivery/profile.js';
 import { classifyOutcome } from '../core/outbox/classify.js';
 import type { EndpointDelivery } from '../core/outbox/endpoint.js';
@@ -19,6 +20,11 @@ export interface AttemptDeps {
   /** The `Altcha` header for a fresh solved challenge; throws when none could be had. */
   proofOfWork(challengeUrl: string, options: { signal: AbortSignal; timeoutMs: number }): Promise<string>;
   signal: AbortSignal;
+}
+
+/** `transform` (callers in JavaScript) wins; else the endpoint's `fields` shape the body. */
+export function payloadMaker(transform?: (submission: OutboxSubmission) => unknown): AttemptDeps['payloadFor'] {
+  return (submission, delivery, shape) => (transform ? transform(submission) : mapFields(submission, delivery.fields, shape));
 }
 
 /** The profile's request for a record, or why the body could not be built (`transform` or `fields` refused it). */

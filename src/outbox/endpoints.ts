@@ -9,6 +9,13 @@ import type { EndpointProblem } from '../core/outbox/outcome.js';
 import { afterRecoverySeen, idleSchedule, type EndpointSchedule } from '../core/outbox/schedule.js';
 import type { ChannelMessage } from './coordination.js';
 import { profileFor } from './profiles.js';
+import type { EndpointOptions, OutboxOptions } from './types.js';
+
+/** The endpoint options within the outbox's options (they belong to `options.endpoint`). */
+export function endpointOptions(options: OutboxOptions): EndpointOptions {
+  const { profile, headers, fields, redirectHosts, timeoutMs, proofOfWork } = options;
+  return { profile, headers, fields, redirectHosts, timeoutMs, proofOfWork };
+}
 
 export class EndpointRegistry {
   readonly problems = new Map<string, EndpointProblem>();

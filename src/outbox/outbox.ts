@@ -14,15 +14,13 @@ import { nextDueAt, type Trigger } from '../core/outbox/schedule.js';
 import { buildExport, readExport, type OutboxExport } from '../core/outbox/transfer.js';
 import { DEFAULT_DATABASE_NAME, openIdbRecordStore } from '../storage/idb-record-store.js';
 import { ResilientStore, type StoreOpener } from '../storage/resilient-store.js';
-import { mapFields } from '../core/delivery/fields.js';
-import { jsonText, type PayloadShape } from '../core/delivery/profile.js';
+import { jsonText } from '../core/delivery/profile.js';
 import { jsonProfile } from '../core/delivery/profiles/json.js';
-import type { EndpointDelivery } from '../core/outbox/endpoint.js';
 import { DEFAULT_TIMEOUT_MS, fetchTransport } from '../transport/fetch-transport.js';
 import { proofOfWorkHeader } from '../transport/proof-of-work.js';
 import { openChannel, webLocks, type ChannelMessage, type LockManagerLike } from './coordination.js';
-import type { AttemptDeps } from './delivery.js';
-import { EndpointRegistry } from './endpoints.js';
+import { payloadMaker, type AttemptDeps } from './delivery.js';
+import { EndpointRegistry, endpointOptions } from './endpoints.js';
 import { FlushLoop } from './flush-loop.js';
 import { profileFor } from './profiles.js';
 import { OutboxNews } from './news.js';
@@ -43,12 +41,6 @@ export interface OutboxInternals {
   proofOfWork?: AttemptDeps['proofOfWork'];
 }
 
-/** The endpoint options within `OutboxOptions`. */
-function endpointOptions(options: OutboxOptions): EndpointOptions {
-  const { profile, headers, fields, redirectHosts, timeoutMs, proofOfWork } = options;
-  return { profile, headers, fields, redirectHosts, timeoutMs, proofOfWork };
-}
-
 export function createOutboxWith(options: OutboxOptions = {}, internals: OutboxInternals = {}): Outbox {
   return new OutboxImpl(options, internals);
 }
@@ -62,6 +54,7 @@ class OutboxImpl implements Outbox {
   private readonly timing: RetryTiming;
   private readonly now: () => number;
   private readonly transport: Transport;
+  private readonly payloadFor: AttemptDeps['payloadFor'];
   private readonly sender: QueueSender;
   private readonly aborter = new AbortController();
   private readonly locks: LockManagerLike | null;
@@ -84,6 +77,7 @@ class OutboxImpl implements Outbox {
     this.timing = { ...DEFAULT_RETRY, ...options.retry };
     this.now = options.now ?? Date.now;
     this.transport = internals.transport ?? fetchTransport;
+    this.payloadFor = payloadMaker(options.transform);
     this.locks = internals.locks === undefined ? webLocks() : internals.locks;
     const { endpoint, headers, proofOfWork } = options;
     if (endpoint && 'url' in checkEndpoint(endpoint, pageUrl())) this.endpoints.configure(endpoint, endpointOptions(options), pageUrl());
@@ -109,7 +103,7 @@ class OutboxImpl implements Outbox {
       deps: {
         transport: this.transport,
         profile: (delivery) => profileFor(delivery.profile),
-        payloadFor: (submission, delivery, shape) => this.payloadFor(submission, delivery, shape),
+        payloadFor: this.payloadFor,
         proofOfWork: internals.proofOfWork ?? proofOfWorkHeader,
         signal: this.aborter.signal,
       },
@@ -186,11 +180,6 @@ class OutboxImpl implements Outbox {
       this.settle(false);
       this.tellOthers();
     }
-  }
-
-  /** `transform` (JavaScript callers) wins; else the endpoint's `fields` shape the body. */
-  private payloadFor(submission: OutboxSubmission, delivery: EndpointDelivery, shape: PayloadShape): unknown {
-    return this.options.transform ? this.options.transform(submission) : mapFields(submission, delivery.fields, shape);
   }
 
   private forget(id: string) {
@@ -332,6 +321,6 @@ class OutboxImpl implements Outbox {
   /** Last chance as the page goes: a keepalive request for each response this page submitted. */
   private sendOnPageHide() {
     const records = [...this.submittedHere.values()].filter((r) => !this.sender.inFlight.has(r.id));
-    sendOnPageHide(records, this.endpoints, { payloadFor: (s, delivery, shape) => this.payloadFor(s, delivery, shape) }, this.transport);
+    sendOnPageHide(records, this.endpoints, { payloadFor: this.payloadFor }, this.transport);
   }
 }
