@@ -28,9 +28,10 @@ export type SurveyDelivery = { ok: true; delivery: EndpointDelivery } | { ok: fa
 
 /**
  * The survey's delivery (endpoint, profile, headers, fields, redirect hosts, timeout, proof of
- * work), or why there is none. The options were checked with the config (config/checks.ts) and are
- * checked again where they are used (the outbox's `configureEndpoint`), so this stays small enough
- * for the respondent's first screen.
+ * work), or why there is none. The options are passed as the config gives them: they were checked
+ * with the config (config/checks.ts), and are checked again, with relative URLs resolved, where they
+ * are used (the outbox's `configureEndpoint`). Before validation has loaded, a config's quick read can
+ * hold anything here; the outbox refuses it then, and this stays small for the first screen.
  */
 export function surveyDelivery(attribute: string | null, config: SurveyConfig, baseUri: string): SurveyDelivery {
   const target = resolveEndpoint(attribute, config, baseUri);
@@ -41,11 +42,11 @@ export function surveyDelivery(attribute: string | null, config: SurveyConfig, b
     delivery: {
       url: new URL(target.url).href,
       profile: profile ?? 'json',
-      headers: { ...headers },
+      headers: headers ?? {},
       fields: fields ?? null,
-      redirectHosts: (redirectHosts ?? []).map((host) => host.toLowerCase()),
+      redirectHosts: redirectHosts ?? [],
       timeoutMs,
-      proofOfWork: proofOfWork ? { challengeUrl: new URL(proofOfWork.challengeUrl, baseUri).href } : null,
+      proofOfWork: proofOfWork ?? null,
     },
   };
 }

@@ -65,8 +65,10 @@ export function profileProblems(input: EndpointDeliveryInput): Array<{ path: str
   if (profile !== 'json' && profile !== 'postgrest' && input.proofOfWork) {
     problems.push({ path: 'proofOfWork', message: `Proof of work needs a header, which the "${profile}" profile cannot send` });
   }
-  (input.redirectHosts ?? []).forEach((host, i) => {
-    if (!HOST.test(host)) problems.push({ path: `redirectHosts[${i}]`, message: `"${host}" is not a host name (for example "script.googleusercontent.com", without https:// or a path)` });
+  const hosts: unknown = input.redirectHosts ?? [];
+  if (!Array.isArray(hosts)) problems.push({ path: 'redirectHosts', message: 'Must be a list of host names' });
+  else hosts.forEach((host: unknown, i) => {
+    if (typeof host !== 'string' || !HOST.test(host)) problems.push({ path: `redirectHosts[${i}]`, message: `"${String(host)}" is not a host name (for example "script.googleusercontent.com", without https:// or a path)` });
   });
   return problems;
 }

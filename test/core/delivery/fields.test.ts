@@ -69,7 +69,7 @@ describe('delivery.profile in the config', () => {
     expect(issuesOf(sampleConfig({ delivery: { profile: 'carrier-pigeon' } }))[0]!.path).to.equal('delivery.profile');
   });
 
-  it('resolves one EndpointDelivery from the config and the endpoint attribute', () => {
+  it('resolves one EndpointDelivery from the config and the endpoint attribute (the outbox checks and normalises its options)', () => {
     const config = parsed(
       sampleConfig({
         endpoint: 'https://script.google.com/macros/s/abc/exec',
@@ -83,7 +83,7 @@ describe('delivery.profile in the config', () => {
         profile: 'simple',
         headers: {},
         fields: { id: 'response_id' },
-        redirectHosts: ['echo.example.org'],
+        redirectHosts: ['Echo.Example.org'],
         timeoutMs: 15000,
         proofOfWork: null,
       },
@@ -91,5 +91,15 @@ describe('delivery.profile in the config', () => {
     const json = surveyDelivery('/responses', parsed(sampleConfig()), 'https://site.example.org/page');
     expect(json.ok && json.delivery).to.include({ url: 'https://site.example.org/responses', profile: 'json' });
     expect(surveyDelivery(null, parsed(sampleConfig()), 'https://site.example.org/')).to.have.property('ok', false);
+  });
+});
+
+describe('delivery options read before validation', () => {
+  it('are refused by the outbox check with a reason, never thrown as a TypeError', async () => {
+    const { checkEndpointDelivery } = await import('../../../src/core/outbox/endpoint.js');
+    const odd = { profile: 'carrier-pigeon', redirectHosts: 'echo.example.org', fields: 7, headers: 'x' } as never;
+    const checked = checkEndpointDelivery(odd, { timeoutMs: 15000 });
+    expect(checked.ok).to.equal(false);
+    expect(checkEndpointDelivery({ profile: 'simple', redirectHosts: 'echo.example.org' } as never, { timeoutMs: 15000 })).to.deep.include({ ok: false });
   });
 });
