@@ -84,6 +84,10 @@ export function checkSurvey(input: PartialStructured, broken: BrokenParts = NOTH
     if (problem) add(`delivery.headers[${JSON.stringify(name)}]`, problem);
   }
   if (input.delivery) for (const problem of profileProblems(input.delivery)) add(`delivery.${problem.path}`, problem.message);
+  // The most common receiver without a server, and one "json" can never reach: say so before anyone answers.
+  if (endpoint?.startsWith('https://script.google.com/macros/') && (input.delivery?.profile ?? 'json') === 'json') {
+    add('delivery.profile', 'An Apps Script web app answers no CORS preflight, so the default "json" profile never reaches it: use "simple" (see docs/recipes)');
+  }
   if (input.kiosk) {
     text('kiosk.startMessage', input.kiosk.startMessage);
     if (input.kiosk.warningSeconds >= input.kiosk.idleSeconds) {

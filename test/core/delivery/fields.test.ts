@@ -67,6 +67,11 @@ describe('delivery.profile in the config', () => {
     expect(issuesOf(sampleConfig({ delivery: { profile: 'postgrest', headers: { Prefer: 'return=representation' } } }))[0]!.path).to.equal('delivery.headers');
     expect(issuesOf(sampleConfig({ delivery: { profile: 'no-cors', proofOfWork: { challengeUrl: 'https://x.example.org/c' } } }))[0]!.path).to.equal('delivery.proofOfWork');
     expect(issuesOf(sampleConfig({ delivery: { profile: 'carrier-pigeon' } }))[0]!.path).to.equal('delivery.profile');
+    const appsScript = { endpoint: 'https://script.google.com/macros/s/abc/exec' };
+    expect(issuesOf(sampleConfig(appsScript))).to.deep.equal([
+      { path: 'delivery.profile', message: 'An Apps Script web app answers no CORS preflight, so the default "json" profile never reaches it: use "simple" (see docs/recipes)' },
+    ]);
+    expect(issuesOf(sampleConfig({ ...appsScript, delivery: { profile: 'simple' } }))).to.deep.equal([]);
   });
 
   it('resolves one EndpointDelivery from the config and the endpoint attribute (the outbox checks and normalises its options)', () => {
