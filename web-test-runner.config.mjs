@@ -7,6 +7,7 @@ import { puppeteerLauncher } from '@web/test-runner-puppeteer';
 import { visualRegressionPlugin } from '@web/test-runner-visual-regression/plugin';
 import { webdriverLauncher } from '@web/test-runner-webdriver';
 import { staffApiFixture } from './test/dashboard/staff-api-fixture.mjs';
+import { receiversMiddleware } from './test/support/receivers.mjs';
 import { testCollectorMiddleware } from './test/support/test-collector.mjs';
 import { unavailableFilesMiddleware } from './test/support/unavailable-files.mjs';
 
@@ -89,6 +90,8 @@ export default {
   ],
   middleware: [
     testCollectorMiddleware(),
+    // Stand-ins for Apps Script, a form backend, a catch hook and PostgREST (delivery profiles).
+    receiversMiddleware(),
     // The dashboard's staff API, scripted (test/dashboard).
     staffApiFixture(),
     unavailableFilesMiddleware(),

@@ -6,12 +6,16 @@ import { SurveyQueuedEvent } from '../events/survey-queued.js';
 import { SurveyRejectedEvent } from '../events/survey-rejected.js';
 import { SurveyStatusEvent } from '../events/survey-status.js';
 import { SurveyStorageWarningEvent } from '../events/survey-storage-warning.js';
-import { resolveEndpoint } from '../components/internal/endpoint.js';
+import { surveyDelivery, type SurveyDelivery } from '../core/delivery/resolve.js';
 import type { Outbox, OutboxEvent, OutboxOptions, OutboxStatus } from '../outbox/index.js';
 import { PartUnavailableError } from './config-controller.js';
 
-/** What the respondent is told after submitting; never more technical than this. */
-export type DeliveryStatus = 'idle' | 'saved' | 'sending' | 'sent' | 'unsaved' | 'too-large' | 'unavailable';
+/**
+ * What the respondent is told after submitting; never more technical than this. `sent-unverified`:
+ * sent, but the receiver gives no readable answer (no-cors); `not-accepted`: the receiver refused it
+ * for good, so it will not be sent by itself.
+ */
+export type DeliveryStatus = 'idle' | 'saved' | 'sending' | 'sent' | 'sent-unverified' | 'not-accepted' | 'unsaved' | 'too-large' | 'unavailable';
 
 export interface DeliveryOptions {
   /** The survey's config once known (its delivery options set up the shared outbox). */
@@ -46,6 +50,7 @@ export class DeliveryController implements ReactiveController {
   private lastId: string | null = null;
   /** What this survey last told the outbox about its endpoint, so it is told again only on a change. */
   private configured = '';
+  private resolved?: { config: SurveyConfig; attribute: string | null; base: string; result: SurveyDelivery };
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
@@ -71,14 +76,27 @@ export class DeliveryController implements ReactiveController {
    */
   private outboxOptions(): OutboxOptions | undefined {
     const config = this.options.config();
+    const resolved = config && this.resolve(config);
+    if (!config || !resolved) return undefined;
+    const persist = this.options.kiosk() || config.delivery.persist;
+    if (!resolved.ok) return { timeoutMs: config.delivery.timeoutMs, persist };
+    const { url, ...options } = resolved.delivery;
+    return { endpoint: url, ...options, persist };
+  }
+
+  /**
+   * The survey's delivery (where and how its responses go), decided once per config and endpoint
+   * attribute (core/delivery/resolve.ts) and carried whole to the outbox.
+   */
+  resolve(config: SurveyConfig | undefined = this.options.config()): SurveyDelivery | undefined {
     if (!config) return undefined;
-    const endpoint = resolveEndpoint(this.options.endpoint(), config, document.baseURI);
-    return {
-      endpoint: endpoint.ok ? endpoint.url : undefined,
-      timeoutMs: config.delivery.timeoutMs,
-      headers: config.delivery.headers,
-      persist: this.options.kiosk() || config.delivery.persist,
-    };
+    const attribute = this.options.endpoint();
+    const base = document.baseURI;
+    const known = this.resolved;
+    if (known && known.config === config && known.attribute === attribute && known.base === base) return known.result;
+    const result = surveyDelivery(attribute, config, base);
+    this.resolved = { config, attribute, base, result };
+    return result;
   }
 
   hostDisconnected() {
@@ -127,7 +145,8 @@ export class DeliveryController implements ReactiveController {
       const outcome = this.early.get(submission.id);
       this.early.delete(submission.id);
       // A fast server may already have acknowledged it while we awaited the receipt.
-      if (!(outcome instanceof SurveyDeliveredEvent)) this.setStatus(receipt.storage === 'indexeddb' ? 'saved' : 'sending');
+      if (outcome instanceof SurveyRejectedEvent) this.setStatus('not-accepted');
+      else if (!(outcome instanceof SurveyDeliveredEvent)) this.setStatus(receipt.storage === 'indexeddb' ? 'saved' : 'sending');
       this.host.dispatchEvent(new SurveyQueuedEvent({ id: receipt.id, pending: receipt.pending, storage: receipt.storage }));
       if (outcome) this.settle(submission.id, outcome);
       return receipt;
@@ -166,16 +185,14 @@ export class DeliveryController implements ReactiveController {
    * work): they go to that endpoint only, whichever survey on the page shares the outbox.
    */
   private configure(outbox: Outbox) {
-    const config = this.options.config();
-    if (!config) return;
-    const endpoint = resolveEndpoint(this.options.endpoint(), config, document.baseURI);
-    if (!endpoint.ok) return;
-    const { headers, timeoutMs, proofOfWork } = config.delivery;
-    const key = JSON.stringify([endpoint.url, headers, timeoutMs, proofOfWork]);
+    const resolved = this.resolve();
+    if (!resolved?.ok) return;
+    const key = JSON.stringify(resolved.delivery);
     if (key === this.configured) return;
     this.configured = key;
+    const { url, ...options } = resolved.delivery;
     try {
-      outbox.configureEndpoint(endpoint.url, { headers, timeoutMs, proofOfWork: proofOfWork ?? null });
+      outbox.configureEndpoint(url, options);
     } catch (error) {
       // The validated config cannot produce this; a quick read of a broken one can (validation reports it).
       console.warn('encounter-survey: delivery options refused', error);
@@ -193,10 +210,12 @@ export class DeliveryController implements ReactiveController {
     switch (event.type) {
       case 'delivered':
         if (!this.mine.has(event.id)) return;
-        if (event.id === this.lastId) this.setStatus('sent');
-        return this.settle(event.id, new SurveyDeliveredEvent({ id: event.id, status: event.status }));
+        if (event.id === this.lastId) this.setStatus(event.verified ? 'sent' : 'sent-unverified');
+        return this.settle(event.id, new SurveyDeliveredEvent({ id: event.id, status: event.status, verified: event.verified }));
       case 'rejected':
         if (!this.mine.has(event.id)) return;
+        // Refused for good: it will not be sent by itself, so the line must stop saying it will.
+        if (event.id === this.lastId) this.setStatus('not-accepted');
         return this.settle(event.id, new SurveyRejectedEvent({ id: event.id, status: event.status, reason: event.reason }));
       case 'storage-warning':
         return void this.host.dispatchEvent(new SurveyStorageWarningEvent({ code: event.code, message: event.message }));

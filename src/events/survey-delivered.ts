@@ -1,8 +1,12 @@
 import { SurveyEvent } from './survey-event.js';
 
-/** The endpoint acknowledged a response this element submitted. */
-export class SurveyDeliveredEvent extends SurveyEvent<{ id: string; status: number }> {
-  constructor(detail: { id: string; status: number }) {
+/**
+ * A response this element submitted was sent. `verified`: true when the endpoint's answer was read
+ * (2xx/409); false when it could not be (a `no-cors` hook's opaque answer, `status` 0) or came from a
+ * redirect to a host the config does not allow: sent, but not known to be stored.
+ */
+export class SurveyDeliveredEvent extends SurveyEvent<{ id: string; status: number; verified: boolean }> {
+  constructor(detail: { id: string; status: number; verified: boolean }) {
     super('survey-delivered', detail);
   }
 }

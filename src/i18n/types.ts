@@ -47,6 +47,10 @@ export interface SurveyStrings {
   buckets: Record<'hour' | 'day' | 'week' | 'month', string>;
   /** `<survey-launcher>`'s default label. */
   feedback: string;
+  /** Sent to a receiver that gives no readable answer (`no-cors`): sent, not confirmed. */
+  statusSentUnverified: string;
+  /** The receiver refused the response for good: it stays on the device and is not sent by itself. */
+  statusNotAccepted: string;
   closeSurvey: string;
   dontAskAgain: string;
   /** "Don't ask again" keeps one date on the device; the disclosure says so. */
@@ -75,6 +79,8 @@ export interface KioskStrings {
   oldestPending: string;
   lastDelivered: string;
   rejectedCount: string;
+  /** After "Last sent": the last response went to a receiver whose answer cannot be read (no-cors). */
+  notConfirmed: string;
   storage: string;
   never: string;
   sendNow: string;

@@ -8,6 +8,14 @@ import { OutboxError } from '../core/outbox/errors.js';
 import type { EndpointProblem } from '../core/outbox/outcome.js';
 import { afterRecoverySeen, idleSchedule, type EndpointSchedule } from '../core/outbox/schedule.js';
 import type { ChannelMessage } from './coordination.js';
+import { profileFor } from './profiles.js';
+import type { EndpointOptions, OutboxOptions } from './types.js';
+
+/** The endpoint options within the outbox's options (they belong to `options.endpoint`). */
+export function endpointOptions(options: OutboxOptions): EndpointOptions {
+  const { profile, headers, fields, redirectHosts, timeoutMs, proofOfWork } = options;
+  return { profile, headers, fields, redirectHosts, timeoutMs, proofOfWork };
+}
 
 export class EndpointRegistry {
   readonly problems = new Map<string, EndpointProblem>();
@@ -24,7 +32,9 @@ export class EndpointRegistry {
     }
     const checked = checkEndpointDelivery(input, { timeoutMs: this.defaultTimeoutMs }, base);
     if (!checked.ok) throw new OutboxError('invalid-delivery-options', `Delivery options for ${target.url}: ${checked.problems.join('; ')}.`);
-    this.deliveries.set(target.url, checked.delivery);
+    this.deliveries.set(target.url, { url: target.url, ...checked.delivery });
+    // Loaded now, so a page going away can still build this endpoint's request.
+    if (checked.delivery.profile !== 'json') profileFor(checked.delivery.profile).catch(() => undefined);
     return target.url;
   }
 
@@ -34,7 +44,9 @@ export class EndpointRegistry {
 
   /** The endpoint's options; an endpoint nobody configured gets no headers and the default timeout. */
   delivery(endpoint: string): EndpointDelivery {
-    return this.deliveries.get(endpoint) ?? { headers: {}, timeoutMs: this.defaultTimeoutMs, proofOfWork: null };
+    return (
+      this.deliveries.get(endpoint) ?? { url: endpoint, profile: 'json', headers: {}, fields: null, redirectHosts: [], timeoutMs: this.defaultTimeoutMs, proofOfWork: null }
+    );
   }
 
   schedule(endpoint: string): EndpointSchedule {

@@ -10,6 +10,8 @@ const STALE_AFTER_MS = 72 * 3_600_000;
 
 export class OutboxNews {
   lastDeliveredAt: number | null = null;
+  /** Whether the receiver's answer to that last delivery was read (false: a no-cors send). */
+  lastDeliveryVerified: boolean | null = null;
   lastError: string | null = null;
   persisted: boolean | null = null;
   private readonly listeners = new Set<(event: OutboxEvent) => void>();

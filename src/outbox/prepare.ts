@@ -13,7 +13,7 @@ export const pageUrl = () => (typeof location === 'undefined' ? undefined : loca
 export function prepareSubmission(
   submission: OutboxSubmission,
   endpoint: string | undefined,
-  bodyFor: (submission: OutboxSubmission) => BodyLike,
+  bodyFor: (submission: OutboxSubmission, endpoint: string) => BodyLike,
 ): { endpoint: string; submission: OutboxSubmission } {
   if (!isSubmission(submission)) throw new OutboxError('invalid-submission', 'A submission needs a string id.');
   const target = checkEndpoint(endpoint, pageUrl());
@@ -25,7 +25,7 @@ export function prepareSubmission(
   let bytes: number;
   try {
     plain = JSON.parse(JSON.stringify(submission)) as OutboxSubmission;
-    bytes = new TextEncoder().encode(bodyFor(plain).text).length;
+    bytes = new TextEncoder().encode(bodyFor(plain, target.url).text).length;
   } catch (error) {
     throw new OutboxError('invalid-submission', 'The submission cannot be sent as JSON.', { cause: error });
   }

@@ -100,6 +100,7 @@ export class QueueSender {
     news.lastError = outcome.lastError;
     if (outcome.recovered) {
       news.lastDeliveredAt = this.parts.now();
+      news.lastDeliveryVerified = !outcome.news.some((item) => item.type === 'delivered' && !item.verified);
       // The endpoint works: whatever waited on it because of earlier failures starts afresh.
       for (const restarted of restartAfterRecovery(cache.records.values(), endpoint)) await this.save(restarted);
       channel.post({ kind: 'recovered', endpoint });
@@ -107,6 +108,9 @@ export class QueueSender {
       channel.post({ kind: 'backoff', endpoint, schedule: outcome.schedule });
     }
     for (const item of outcome.news) {
+      if (item.type === 'endpoint-error' && item.code === 'redirect-not-allowed') {
+        console.warn(`encounter-survey outbox: ${endpoint} redirected a response to a host delivery.redirectHosts does not list; it is kept as sent, unverified, and not sent again. If that host is the receiver's, add it to delivery.redirectHosts.`);
+      }
       if (item.type !== 'endpoint-error') this.parts.settled(item.id);
       news.emit(item, item.type !== 'endpoint-error');
     }

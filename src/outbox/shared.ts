@@ -26,7 +26,7 @@ export function getSharedOutbox(options: OutboxOptions = {}): Outbox {
     tolerant(() => (existing as Outbox & { configureIfNew?(options: OutboxOptions): void }).configureIfNew?.(options));
     return existing;
   }
-  const outbox = tolerant(() => createOutboxWith(options)) ?? createOutboxWith({ ...options, headers: undefined, timeoutMs: undefined, proofOfWork: undefined });
+  const outbox = tolerant(() => createOutboxWith(options)) ?? createOutboxWith({ ...options, profile: undefined, headers: undefined, fields: undefined, redirectHosts: undefined, timeoutMs: undefined, proofOfWork: undefined });
   const close = outbox.close.bind(outbox);
   outbox.close = () => {
     if (shared.get(name) === outbox) shared.delete(name);

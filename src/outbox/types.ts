@@ -1,6 +1,8 @@
 /** The outbox's public contract. */
 import type { OutboxSubmission, RejectedRecord } from '../core/outbox/record.js';
 import type { OutboxExport } from '../core/outbox/transfer.js';
+import type { FieldMap } from '../core/delivery/fields.js';
+import type { ProfileName } from '../core/delivery/profile.js';
 
 export type { OutboxSubmission, RejectedRecord, OutboxExport };
 
@@ -9,6 +11,15 @@ export type { OutboxSubmission, RejectedRecord, OutboxExport };
  * and used only for requests to that endpoint (compared as normalised URLs).
  */
 export interface EndpointOptions {
+  /**
+   * How a response becomes a request and an answer an outcome (README "Receivers"): 'json' (default),
+   * 'simple', 'form', 'postgrest', 'no-cors'. 'simple', 'form' and 'no-cors' take no `headers`.
+   */
+  profile?: ProfileName | undefined;
+  /** Column names for the receiver, e.g. `{ id: 'response_id', 'answers.q1': 'support' }` (README "delivery.fields"). */
+  fields?: FieldMap | null | undefined;
+  /** Hosts a followed redirect ('simple', 'form') may end on; any other counts as sent, unverified. */
+  redirectHosts?: string[] | undefined;
   /**
    * Extra request headers (e.g. an API key). Refused with an `OutboxError` ('invalid-delivery-options'):
    * headers the transport sets itself (`Idempotency-Key`, `Content-Type`, `Altcha`) and headers
@@ -40,7 +51,11 @@ export interface OutboxOptions {
   headers?: Record<string, string>;
   /** Proof of work for `endpoint`; see `EndpointOptions.proofOfWork`. */
   proofOfWork?: { challengeUrl: string } | null;
-  /** Body for other endpoints: an object is sent as JSON, a string as text/plain. */
+  /** Profile, fields and redirect hosts for `endpoint`; see `EndpointOptions`. */
+  profile?: EndpointOptions['profile'];
+  fields?: EndpointOptions['fields'];
+  redirectHosts?: EndpointOptions['redirectHosts'];
+  /** The body, for callers in JavaScript (wins over `fields`): an object is sent as the profile encodes it, a string as is. */
   transform?: (submission: OutboxSubmission) => unknown;
   /** Ask `navigator.storage.persist()` (kiosks should). */
   persist?: boolean;
@@ -70,6 +85,8 @@ export interface OutboxStatus {
   /** Queue time of the oldest pending response, no finer than its survey's time bucket (else the day). */
   oldestPendingAt: number | null;
   lastDeliveredAt: number | null;
+  /** false when the last delivery was sent but not confirmed (a `no-cors` receiver's opaque answer). */
+  lastDeliveryVerified: boolean | null;
   /** Kebab code: 'network-error', 'timeout', 'server-error', 'rate-limited', 'proof-of-work', 'endpoint-error', 'endpoint-unreachable'. */
   lastError: string | null;
   storage: 'indexeddb' | 'memory' | 'opening';
@@ -79,7 +96,8 @@ export interface OutboxStatus {
 
 export type OutboxEvent =
   | { type: 'queued'; id: string; pending: number }
-  | { type: 'delivered'; id: string; status: number }
+  /** `verified` false: sent, but the answer could not be read (no-cors) or came from a host not allowed. */
+  | { type: 'delivered'; id: string; status: number; verified: boolean }
   | { type: 'rejected'; id: string; status: number; reason: string }
   | { type: 'status'; status: OutboxStatus }
   | { type: 'storage-warning'; code: string; message: string }

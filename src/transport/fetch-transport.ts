@@ -1,23 +1,12 @@
 /**
- * Sends one queued response with fetch: no cookies, no referrer, never following a redirect (a
- * followed 301/302 turns the POST into a body-less GET), a deadline per request, and the
- * response id as `Idempotency-Key` so a receiver can store a retried response once.
+ * Sends one request as its delivery profile built it (core/delivery/profiles), with fetch: no
+ * cookies, no referrer, a deadline per request, and the profile's redirect and CORS modes. Reports
+ * what came back without judging it: the profile does (an opaque answer, a followed redirect's end).
  */
 import type { TransportOutcome } from '../core/outbox/classify.js';
-import type { BodyLike, SendRequest } from '../core/outbox/ports.js';
+import type { SendRequest } from '../core/outbox/ports.js';
 
 export const DEFAULT_TIMEOUT_MS = 15_000;
-
-/**
- * The request body. By default JSON; `transform` may return another shape (sent as JSON), or a
- * string, sent as `text/plain` so endpoints that only take simple bodies (e.g. form scripts) work.
- */
-export function encodeBody(value: unknown): BodyLike {
-  if (typeof value === 'string') return { text: value, contentType: 'text/plain;charset=UTF-8' };
-  const text = JSON.stringify(value);
-  if (typeof text !== 'string') throw new TypeError('the body is not JSON');
-  return { text, contentType: 'application/json' };
-}
 
 export async function fetchTransport(request: SendRequest): Promise<TransportOutcome> {
   const controller = new AbortController();
@@ -31,20 +20,25 @@ export async function fetchTransport(request: SendRequest): Promise<TransportOut
   try {
     const response = await fetch(request.endpoint, {
       method: 'POST',
-      headers: { 'Content-Type': request.body.contentType, ...request.headers, 'Idempotency-Key': request.id },
+      headers: { 'Content-Type': request.body.contentType, ...request.headers },
       body: request.body.text,
+      mode: request.mode,
       credentials: 'omit',
       referrerPolicy: 'no-referrer',
-      redirect: 'manual',
+      redirect: request.redirect,
       cache: 'no-store',
       keepalive: request.keepalive,
       signal: controller.signal,
     });
+    // `no-cors`: the answer arrived, but status and body are hidden from us.
+    if (response.type === 'opaque') return { status: null, opaque: true };
     if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
       return { status: response.status || null, failure: 'redirect' };
     }
     const reason = response.ok ? '' : await readReason(response);
-    return { status: response.status, retryAfter: response.headers.get('Retry-After'), reason };
+    const outcome: TransportOutcome = { status: response.status, retryAfter: response.headers.get('Retry-After'), reason };
+    if (response.redirected) outcome.redirectedTo = response.url;
+    return outcome;
   } catch {
     // CORS refusals, DNS, resets and offline all look alike from here: a network error.
     if (request.signal?.aborted) return { status: null, failure: 'aborted' };

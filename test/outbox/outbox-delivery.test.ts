@@ -19,7 +19,7 @@ describe('outbox: delivery faults', () => {
     const state = await collector.state();
     expect(state.records.map((r) => r.key)).to.deep.equal([response.id]);
     expect(state.requests.map((r) => r.outcome)).to.deep.equal(['503', '503', '503', 'stored']);
-    expect(ofType(events, 'delivered')).to.deep.equal([{ type: 'delivered', id: response.id, status: 201 }]);
+    expect(ofType(events, 'delivered')).to.deep.equal([{ type: 'delivered', id: response.id, status: 201, verified: true }]);
     expect(outbox.status()).to.include({ pending: 0, rejected: 0, lastError: null });
     expect(await storedKeys(databaseName)).to.deep.equal([]);
   });
@@ -145,7 +145,7 @@ describe('outbox: delivery faults', () => {
     const response = submission();
     await outbox.submit(response);
     await until(() => ofType(events, 'delivered').length > 0);
-    expect(ofType(events, 'delivered')).to.deep.equal([{ type: 'delivered', id: response.id, status: 409 }]);
+    expect(ofType(events, 'delivered')).to.deep.equal([{ type: 'delivered', id: response.id, status: 409, verified: true }]);
     expect(outbox.status().pending).to.equal(0);
   });
 

@@ -1,9 +1,13 @@
 import { expect } from '@open-wc/testing';
-import { encodeBody, fetchTransport } from '../../src/transport/fetch-transport.js';
+import { jsonProfile } from '../../src/core/delivery/profiles/json.js';
+import { fetchTransport } from '../../src/transport/fetch-transport.js';
 import { createTestCollector } from '../support/collector.js';
 
-const send = (endpoint: string, extra: Partial<Parameters<typeof fetchTransport>[0]> = {}) =>
-  fetchTransport({ endpoint, id: 'key-1', body: encodeBody({ id: 'key-1', a: 'ü' }), headers: {}, timeoutMs: 2000, keepalive: false, ...extra });
+/** The default profile's request (what the outbox sends), with the test's own changes. */
+const send = (endpoint: string, extra: { payload?: unknown; headers?: Record<string, string>; timeoutMs?: number; signal?: AbortSignal } = {}) => {
+  const request = jsonProfile.request(extra.payload ?? { id: 'key-1', a: 'ü' }, 'key-1', { url: endpoint, headers: extra.headers ?? {}, redirectHosts: [] });
+  return fetchTransport({ endpoint, ...request, timeoutMs: extra.timeoutMs ?? 2000, keepalive: false, signal: extra.signal });
+};
 
 describe('transport/fetch', () => {
   it('POSTs JSON with the Idempotency-Key, extra headers, and no cookies or referrer', async () => {
@@ -26,7 +30,7 @@ describe('transport/fetch', () => {
 
   it('sends a string body as text/plain', async () => {
     const collector = await createTestCollector();
-    await send(collector.endpoint, { body: encodeBody('a=1') });
+    await send(collector.endpoint, { payload: 'a=1' });
     const { records } = await collector.state();
     expect(records[0]!.headers['content-type']).to.match(/^text\/plain/);
     expect(records[0]!.body).to.equal('a=1');

@@ -28,7 +28,7 @@ import { renderConfigError, surveyParts } from './survey-templates.js';
  *
  * @event survey-submit - Before a response is queued; cancelable. `detail.submission` is the anonymous payload.
  * @event survey-queued - The response is stored and waiting to be sent. `detail: { id, pending, storage }`.
- * @event survey-delivered - The endpoint acknowledged a response from this element. `detail: { id, status }`.
+ * @event survey-delivered - A response from this element was sent. `detail: { id, status, verified }`: `verified` is false when the receiver's answer could not be read (`delivery.profile` "no-cors", or a redirect to a host not in `delivery.redirectHosts`).
  * @event survey-rejected - The endpoint refused a response for good; it is kept for staff. `detail: { id, status, reason }`.
  * @event survey-config-error - The config could not be used. `detail.issues: { path, message }[]`.
  * @event survey-reset - All answers were cleared. `detail.reason`.
@@ -251,7 +251,6 @@ export class EncounterSurvey extends LitElement {
       host: this,
       config: this.configSource,
       delivery: this.delivery,
-      endpoint: this.endpoint,
       locale: this.activeLocale,
     });
   }
@@ -273,7 +272,7 @@ export class EncounterSurvey extends LitElement {
   }
 
   private issues() {
-    return setupIssues(this.configSource.state, this.modes.problem, this.endpoint, document.baseURI);
+    return setupIssues(this.configSource.state, this.modes.problem, (config) => this.delivery.resolve(config));
   }
 
   private readonly onSubmit = (event: SubmitEvent) => {

@@ -107,7 +107,7 @@ export function renderStaffPanel({ t, locale, bucket, staff, status }: StaffPane
       <dt>${t.oldestPending}</dt>
       <dd data-field="oldest">${time(status?.oldestPendingAt)}</dd>
       <dt>${t.lastDelivered}</dt>
-      <dd data-field="last-delivered">${time(status?.lastDeliveredAt)}</dd>
+      <dd data-field="last-delivered">${time(status?.lastDeliveredAt)}${status?.lastDeliveryVerified === false ? ` (${t.notConfirmed})` : ''}</dd>
       <dt>${t.rejectedCount}</dt>
       <dd data-field="rejected">${status?.rejected ?? 0}</dd>
       <dt>${t.storage}</dt>

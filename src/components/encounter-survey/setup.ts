@@ -4,7 +4,8 @@ import { PartUnavailableError, type ConfigController, type ConfigState } from '.
 import type { DeliveryController } from '../../controllers/delivery-controller.js';
 import { SurveyConfigErrorEvent } from '../../events/survey-config-error.js';
 import { SurveySubmitEvent } from '../../events/survey-submit.js';
-import { resolveEndpoint } from '../internal/endpoint.js';
+import type { SurveyConfig } from '../../core/config/schema.js';
+import type { SurveyDelivery } from '../../core/delivery/resolve.js';
 
 export type SetupIssue = { path: string; message: string };
 
@@ -13,12 +14,12 @@ export type SetupIssue = { path: string; message: string };
  * own, a mode that cannot be used, and where responses go. What the quick read of a config found
  * waits for validation's verdict.
  */
-export function setupIssues(state: ConfigState, modeProblem: string | null, endpoint: string | null, baseUri: string): readonly SetupIssue[] {
+export function setupIssues(state: ConfigState, modeProblem: string | null, resolve: (config: SurveyConfig) => SurveyDelivery | undefined): readonly SetupIssue[] {
   if (state.status === 'error') return state.issues;
   if (modeProblem) return [{ path: 'mode', message: modeProblem }];
   if (state.status === 'loading' || !state.validated) return [];
-  const target = resolveEndpoint(endpoint, state.config, baseUri);
-  return target.ok ? [] : [{ path: 'endpoint', message: target.message }];
+  const target = resolve(state.config);
+  return !target || target.ok ? [] : [{ path: 'endpoint', message: target.message }];
 }
 
 /** Tells the page author about each distinct list of setup problems once: an event and the console. */
@@ -41,7 +42,6 @@ export interface StoreContext {
   host: HTMLElement;
   config: ConfigController;
   delivery: DeliveryController;
-  endpoint: string | null;
   locale: string;
 }
 
@@ -50,7 +50,7 @@ export interface StoreContext {
  * anonymous payload, lets the page cancel (`survey-submit`), and stores it in the outbox. Resolves
  * with the response (null when cancelled); rejects when it could not be stored.
  */
-export async function storeResponse(answers: Answers, { host, config: source, delivery, endpoint, locale }: StoreContext): Promise<Submission | null> {
+export async function storeResponse(answers: Answers, { host, config: source, delivery, locale }: StoreContext): Promise<Submission | null> {
   let config;
   try {
     config = await source.validated();
@@ -62,8 +62,8 @@ export async function storeResponse(answers: Answers, { host, config: source, de
   const { buildSubmission } = await import('../../core/payload.js');
   const submission = buildSubmission(config, answers, { now: () => Date.now(), randomId: () => crypto.randomUUID(), locale });
   if (!host.dispatchEvent(new SurveySubmitEvent({ submission }))) return null;
-  const target = resolveEndpoint(endpoint, config, document.baseURI);
-  if (!target.ok) throw new Error(`encounter-survey: ${target.message}`);
-  await delivery.submit(submission, target.url);
+  const target = delivery.resolve(config);
+  if (!target?.ok) throw new Error(`encounter-survey: ${target?.message ?? 'no endpoint'}`);
+  await delivery.submit(submission, target.delivery.url);
   return submission;
 }

@@ -18,6 +18,8 @@ export function renderStatus(status: DeliveryStatus, t: SurveyStrings, uiLang?: 
     saved: t.statusSaved,
     sending: t.statusSending,
     sent: t.statusSent,
+    'sent-unverified': t.statusSentUnverified,
+    'not-accepted': t.statusNotAccepted,
     unsaved: t.statusUnsaved,
     'too-large': t.statusTooLarge,
     unavailable: t.statusUnavailable,

@@ -1,4 +1,6 @@
+import { checkFields, fieldPaths } from '../delivery/fields.js';
 import { headerProblem, headerValueProblem } from '../headers.js';
+import { profileProblems } from '../outbox/endpoint.js';
 import { taxonomyOptions as taxonomy } from '../taxonomy.js';
 import { checkSafeUrl } from '../urls.js';
 import type { ConfigIssue } from './errors.js';
@@ -81,6 +83,11 @@ export function checkSurvey(input: PartialStructured, broken: BrokenParts = NOTH
     const problem = headerProblem(name) ?? headerValueProblem(name, value);
     if (problem) add(`delivery.headers[${JSON.stringify(name)}]`, problem);
   }
+  if (input.delivery) for (const problem of profileProblems(input.delivery)) add(`delivery.${problem.path}`, problem.message);
+  // The most common receiver without a server, and one "json" can never reach: say so before anyone answers.
+  if (endpoint?.startsWith('https://script.google.com/macros/') && (input.delivery?.profile ?? 'json') === 'json') {
+    add('delivery.profile', 'An Apps Script web app answers no CORS preflight, so the default "json" profile never reaches it: use "simple" (see docs/recipes)');
+  }
   if (input.kiosk) {
     text('kiosk.startMessage', input.kiosk.startMessage);
     if (input.kiosk.warningSeconds >= input.kiosk.idleSeconds) {
@@ -161,6 +168,13 @@ export function checkSurvey(input: PartialStructured, broken: BrokenParts = NOTH
     cond.in?.forEach((value, k) => check(`${at}.in[${k}]`, value));
     cond.notIn?.forEach((value, k) => check(`${at}.notIn[${k}]`, value));
   });
+
+  // Column names need every question and tag: checked once all questions are read.
+  const fields = input.delivery?.fields;
+  if (fields && !broken.fields.has('questions') && !broken.fields.has('tags') && broken.questionIds.size === 0) {
+    const known = questions.filter((q): q is Question => q !== undefined).map((q) => ({ id: q.id, allowOther: 'allowOther' in q && q.allowOther }));
+    for (const issue of checkFields(fields, fieldPaths({ questions: known, tags: input.tags ?? {} }))) add(issue.path, issue.message);
+  }
 
   for (const id of broken.questionIds) if (!seen.has(id)) seen.set(id, -1);
   if (input.pages && !broken.fields.has('questions')) checkPages(input.pages, seen, add);

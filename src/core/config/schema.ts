@@ -1,5 +1,6 @@
 import '../zod.js'; // jitless first (strict CSP)
 import * as z from 'zod/mini';
+import { PROFILE_NAMES } from '../delivery/profile.js';
 import { DEFAULTS } from './defaults.js';
 
 /**
@@ -107,6 +108,16 @@ export const questionSchema = z.discriminatedUnion('type', [
 ]);
 
 export const deliveryOptionsSchema = z.strictObject({
+  /**
+   * How responses reach the receiver (README "Receivers"): `json` (default: JSON with
+   * Idempotency-Key), `simple` (Google Apps Script), `form` (form backends), `postgrest` (Supabase,
+   * PostgREST), `no-cors` (catch hooks without CORS: sent, unverified). Absent: `json`.
+   */
+  profile: z.optional(z.enum(PROFILE_NAMES)),
+  /** Column names for the receiver: `{ "id": "response_id", "answers.q1": "support" }`; null leaves a field out. */
+  fields: z.optional(z.record(z.string(), z.nullable(z.string()))),
+  /** Hosts (no scheme, any port) a followed redirect may end on, for `simple` and `form`; Apps Script's is built in. */
+  redirectHosts: z.optional(z.array(z.string())),
   timeoutMs: z._default(z.int().check(z.minimum(1000), z.maximum(120000)), DEFAULTS.delivery.timeoutMs),
   headers: z.optional(
     z.record(z.string().check(z.regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/, 'Not a valid header name')), z.string()),

@@ -12,10 +12,19 @@ export interface TransportOutcome {
   retryAfter?: string | null;
   /** A short reason the receiver gave, for rejected records. */
   reason?: string;
+  /** `mode: "no-cors"`: an answer came, but the browser does not let us read it. */
+  opaque?: boolean;
+  /** A followed redirect ended at this URL. */
+  redirectedTo?: string;
 }
 
 export type Verdict =
   | { kind: 'delivered'; status: number }
+  /**
+   * Sent, but whether it was stored cannot be known: an opaque answer (`no-cors`, `redirectedTo`
+   * null), or a followed redirect to a host the config does not allow. Never sent again by itself.
+   */
+  | { kind: 'unverified'; status: number | null; redirectedTo: string | null }
   | { kind: 'retry'; code: 'network-error' | 'timeout' | 'server-error' | 'rate-limited' | 'proof-of-work'; status: number | null }
   | { kind: 'endpoint-error'; code: 'endpoint-error'; status: number | null }
   | { kind: 'rejected'; status: number; reason: string }

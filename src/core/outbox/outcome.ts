@@ -14,7 +14,8 @@ export const UNREACHABLE_AFTER = 3;
 export type RecordChange = { kind: 'delete' } | { kind: 'save'; record: OutboxRecord } | { kind: 'keep' };
 
 export type DeliveryNews =
-  | { type: 'delivered'; id: string; status: number }
+  /** `verified`: the receiver's answer was read (2xx/409); false: sent, but the answer was opaque or came from elsewhere. */
+  | { type: 'delivered'; id: string; status: number; verified: boolean }
   | { type: 'rejected'; id: string; status: number; reason: string }
   | { type: 'endpoint-error'; endpoint: string; status: number | null; code: string };
 
@@ -73,11 +74,13 @@ export function deliveryOutcome(input: OutcomeInput): DeliveryOutcome {
         change: { kind: 'delete' },
         schedule: afterSuccess(schedule, now),
         next: 'next',
-        news: [{ type: 'delivered', id: record.id, status: verdict.status }],
+        news: [{ type: 'delivered', id: record.id, status: verdict.status, verified: true }],
         lastError: null,
         problem: null,
         recovered: true,
       };
+    case 'unverified':
+      return unverified(input, base, verdict.status, verdict.redirectedTo);
     case 'rejected':
       // The endpoint answered about the payload, so the endpoint itself is fine.
       return rejected(input, base, verdict.status, verdict.reason);
@@ -109,6 +112,30 @@ export function deliveryOutcome(input: OutcomeInput): DeliveryOutcome {
       };
     }
   }
+}
+
+/**
+ * Sent, but not known to be stored: never sent again by itself (the receiver may already have it).
+ * An opaque answer (`no-cors`) is all such a receiver ever gives: the record is done. A redirect to a
+ * host the config does not allow is kept (as rejected, so staff can export or retry it) and the page
+ * author is told through an endpoint problem.
+ */
+function unverified(input: OutcomeInput, record: OutboxRecord, status: number | null, redirectedTo: string | null): DeliveryOutcome {
+  const delivered: DeliveryNews = { type: 'delivered', id: record.id, status: status ?? 0, verified: false };
+  if (redirectedTo === null) {
+    return { change: { kind: 'delete' }, schedule: afterSuccess(input.schedule, input.now), next: 'next', news: [delivered], lastError: null, problem: null, recovered: true };
+  }
+  const problem = { status, code: 'redirect-not-allowed' };
+  const reason = `sent, unverified: the receiver redirected to ${redirectedTo}, which delivery.redirectHosts does not list; not sent again`.slice(0, 200);
+  return {
+    change: { kind: 'save', record: { ...record, state: 'rejected', attempts: record.attempts + 1, lastStatus: status, reason, lastError: 'unverified' } },
+    schedule: afterSuccess(input.schedule, input.now),
+    next: 'next',
+    news: [delivered, ...news(input, problem)],
+    lastError: 'redirect-not-allowed',
+    problem,
+    recovered: false,
+  };
 }
 
 function rejected(input: OutcomeInput, record: OutboxRecord, status: number, reason: string): DeliveryOutcome {

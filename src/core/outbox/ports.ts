@@ -21,17 +21,20 @@ export interface RecordStore {
   nextSequence(): Promise<number>;
 }
 
+/** One request as a profile built it (core/delivery/profile.ts), with the endpoint's deadline. */
 export interface SendRequest {
   endpoint: string;
-  id: string;
   body: BodyLike;
+  /** Every header to send besides `Content-Type` (the body's); the profile decided them. */
   headers: Record<string, string>;
+  mode: 'cors' | 'no-cors';
+  redirect: 'manual' | 'follow';
   timeoutMs: number;
   keepalive: boolean;
   signal?: AbortSignal | undefined;
 }
 
-/** The request body after `transform`: a string (sent as is) or JSON text. */
+/** The request body as a profile encoded it. */
 export type BodyLike = { text: string; contentType: string };
 
 export type Transport = (request: SendRequest) => Promise<TransportOutcome>;

@@ -21,6 +21,7 @@ const strings: KioskStrings = {
   oldestPending: 'أقدم إجابة تنتظر منذ',
   lastDelivered: 'آخر إرسال',
   rejectedCount: 'رفضها الخادم',
+  notConfirmed: 'الجهة المستلمة لا تؤكد الاستلام',
   storage: 'محفوظة في',
   never: 'أبدًا',
   sendNow: 'أرسل الآن',

@@ -18,6 +18,7 @@ const strings: KioskStrings = {
   oldestPending: 'Oldest waiting since',
   lastDelivered: 'Last sent',
   rejectedCount: 'Refused by the server',
+  notConfirmed: 'the receiver does not confirm it',
   storage: 'Kept in',
   never: 'never',
   sendNow: 'Send now',

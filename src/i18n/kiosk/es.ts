@@ -17,6 +17,7 @@ const strings: KioskStrings = {
   oldestPending: 'La más antigua espera desde',
   lastDelivered: 'Último envío',
   rejectedCount: 'Rechazadas por el servidor',
+  notConfirmed: 'el receptor no lo confirma',
   storage: 'Guardadas en',
   never: 'nunca',
   sendNow: 'Enviar ahora',

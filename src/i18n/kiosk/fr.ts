@@ -19,6 +19,7 @@ const strings: KioskStrings = {
   oldestPending: 'La plus ancienne attend depuis',
   lastDelivered: 'Dernier envoi',
   rejectedCount: 'Refusées par le serveur',
+  notConfirmed: 'le destinataire ne le confirme pas',
   storage: 'Conservées dans',
   never: 'jamais',
   sendNow: 'Envoyer maintenant',

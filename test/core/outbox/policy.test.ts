@@ -72,9 +72,9 @@ describe('core/outbox policy', () => {
 
   it('checks delivery options per endpoint: every problem at once, defaults filled in', () => {
     const defaults = { timeoutMs: 15_000 };
-    expect(checkEndpointDelivery({}, defaults)).to.deep.equal({ ok: true, delivery: { headers: {}, timeoutMs: 15_000, proofOfWork: null } });
+    expect(checkEndpointDelivery({}, defaults)).to.deep.equal({ ok: true, delivery: { profile: 'json', headers: {}, fields: null, redirectHosts: [], timeoutMs: 15_000, proofOfWork: null } });
     const good = checkEndpointDelivery({ headers: { Authorization: 'Bearer x' }, timeoutMs: 5000, proofOfWork: { challengeUrl: '/challenge' } }, defaults, 'https://site.test/page');
-    expect(good).to.deep.equal({ ok: true, delivery: { headers: { Authorization: 'Bearer x' }, timeoutMs: 5000, proofOfWork: { challengeUrl: 'https://site.test/challenge' } } });
+    expect(good).to.deep.equal({ ok: true, delivery: { profile: 'json', headers: { Authorization: 'Bearer x' }, fields: null, redirectHosts: [], timeoutMs: 5000, proofOfWork: { challengeUrl: 'https://site.test/challenge' } } });
     const bad = checkEndpointDelivery(
       { headers: { 'idempotency-key': 'x', COOKIE: 'a', 'x ok': 'b', 'X-Fine': 'line\nbreak' }, timeoutMs: -1, proofOfWork: { challengeUrl: 'http://elsewhere.test/c' } },
       defaults,

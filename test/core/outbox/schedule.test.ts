@@ -142,7 +142,7 @@ describe('core/outbox outcome: what an attempt does, as data', () => {
   it('delivered: delete, carry on, restart the endpoint, clear the problem', () => {
     const outcome = deliveryOutcome(input({ result: { verdict: classifyOutcome({ status: 201 }) }, schedule: failRepeatedly(5).schedule, problem: { status: null, code: 'endpoint-unreachable' }, lastError: 'server-error' }));
     expect(outcome).to.deep.include({ change: { kind: 'delete' }, next: 'next', lastError: null, problem: null, recovered: true });
-    expect(outcome.news).to.deep.equal([{ type: 'delivered', id: 'a', status: 201 }]);
+    expect(outcome.news).to.deep.equal([{ type: 'delivered', id: 'a', status: 201, verified: true }]);
     expect(outcome.schedule.failures).to.equal(0);
   });
 

@@ -5,7 +5,7 @@ import { surveyConfig } from '../shared/survey';
 
 const survey = document.createElement('encounter-survey');
 survey.config = 42; // mistake: a config is an object or JSON text
-survey.addEventListener('survey-delivered', (event) => event.detail.submission); // mistake: delivered carries { id, status }
+survey.addEventListener('survey-delivered', (event) => event.detail.submission); // mistake: delivered carries { id, status, verified }
 
 export const Wrapped = () => (
   <>

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { resolveEndpoint } from '../../../src/components/internal/endpoint.js';
+import { resolveEndpoint } from '../../../src/core/delivery/resolve.js';
 import { parseSurveyConfig } from '../../../src/core/config/parse.js';
 import { sampleConfig } from '../../support/survey-harness.js';
 
