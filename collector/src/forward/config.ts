@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { SurveyRegistry } from '../surveys.js';
+import { refusedLiteral } from './addresses.js';
 
 /**
  * Onward delivery settings (`COLLECTOR_FORWARD`): per survey, the destinations a stored response is
@@ -257,6 +258,11 @@ export function checkUrl(raw: unknown, path: string, allowLoopbackHttp: boolean,
   }
   if (url.username || url.password) {
     at(path, 'must not carry a user name or password');
+    return null;
+  }
+  const range = refusedLiteral(url.hostname, allowLoopbackHttp);
+  if (range) {
+    at(path, `${url.hostname} is a ${range} address: onward delivery never connects to private, loopback, link-local or metadata addresses`);
     return null;
   }
   if (url.protocol === 'https:') return url;

@@ -1,13 +1,13 @@
 import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
 import http from 'node:http';
 import https from 'node:https';
-import { isIP, type LookupFunction } from 'node:net';
-import ipaddr from 'ipaddr.js';
+import type { LookupFunction } from 'node:net';
+import { refusedRange } from './addresses.js';
 import { checkUrl } from './config.js';
 
 /**
  * The only way the collector sends anything onward, with its SSRF guard. The address checked is
- * the address connected to: every connection resolves its host through `guardedLookup` (net's
+ * the address connected to: every connection resolves its host through `#lookup` (net's
  * `lookup` hook), which refuses private, loopback, link-local (cloud metadata: 169.254.169.254),
  * carrier-grade NAT, unique-local, multicast and reserved ranges, so a DNS answer that changes
  * after the settings were checked (DNS rebinding) is refused too; an IP literal, which net connects
@@ -48,20 +48,6 @@ export type NetResult =
 const SNIPPET_BYTES = 200;
 
 class AddressRefused extends Error {}
-
-/** Why an address may not be connected to, or null when it may. */
-export function refusedRange(address: string, allowLoopback: boolean): string | null {
-  let ip: ipaddr.IPv4 | ipaddr.IPv6;
-  try {
-    ip = ipaddr.process(address.replace(/^\[|\]$/g, '')); // IPv4-mapped IPv6 becomes IPv4
-  } catch {
-    return 'not an IP address';
-  }
-  const range = ip.range();
-  if (range === 'unicast') return null;
-  if (range === 'loopback' && allowLoopback) return null;
-  return range === 'linkLocal' ? 'linkLocal (cloud metadata)' : range;
-}
 
 const systemResolve: Resolver = (hostname) =>
   new Promise((resolve, reject) => dnsLookup(hostname, { all: true, verbatim: true }, (error, addresses) => (error ? reject(error) : resolve(addresses))));
@@ -122,17 +108,11 @@ export class Net {
     }
   }
 
-  /** The URL's scheme, and an IP literal's range (net connects to a literal without a lookup). */
+  /** The URL's scheme, and an IP literal's range (net connects to a literal without a lookup): config.ts's check. */
   #refuseUrl(url: URL): string | null {
     let problem: string | null = null;
-    checkUrl(url.href, 'url', this.#options.allowLoopbackHttp, (_path, message) => (problem = `${url.origin} ${message}`));
-    if (problem) return problem;
-    const host = url.hostname.replace(/^\[|\]$/g, '');
-    if (isIP(host)) {
-      const why = refusedRange(host, this.#options.allowLoopbackHttp);
-      if (why) return `${url.hostname} is ${why}: refused`;
-    }
-    return null;
+    checkUrl(url.href, 'url', this.#options.allowLoopbackHttp, (_path, message) => (problem = `${url.origin}: ${message}`));
+    return problem;
   }
 
   #once(
