@@ -23,7 +23,8 @@ export interface Receiver {
   close(): Promise<void>;
 }
 
-export async function receiver(reply: (request: Received, index: number) => Reply | Promise<Reply> = () => ({ status: 200 })): Promise<Receiver> {
+/** `port` 0: any free port. */
+export async function receiver(reply: (request: Received, index: number) => Reply | Promise<Reply> = () => ({ status: 200 }), port = 0): Promise<Receiver> {
   const received: Received[] = [];
   const overlaps: string[] = [];
   const inFlight = new Set<string>();
@@ -47,10 +48,9 @@ export async function receiver(reply: (request: Received, index: number) => Repl
       res.end(answer.body ?? '');
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     received,
     overlaps,
     close: () =>
