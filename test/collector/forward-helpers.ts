@@ -72,7 +72,7 @@ export function settings(input: Record<string, unknown>, { allowLoopbackHttp = t
 }
 
 /** Resolves once `check` is true (polled), or fails naming `what` after `seconds`. */
-export async function eventually(what: string, check: () => boolean | Promise<boolean>, seconds = 30): Promise<void> {
+export async function eventually(what: string, check: () => boolean | Promise<boolean>, seconds = 60): Promise<void> {
   const until = Date.now() + seconds * 1000;
   while (!(await check())) {
     if (Date.now() > until) throw new Error(`never happened: ${what}`);

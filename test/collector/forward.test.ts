@@ -71,10 +71,12 @@ for (const { engine, skip } of engines) {
         await eventually('the first outcome is recorded', async () => (await collector.forwarding!.queue.counts())[0]!.lastError !== null);
         await new Promise((resolve) => setTimeout(resolve, 300));
         assert.equal(sink.received.length, 1, 'not retried before Retry-After');
+        // The clock moves only once an attempt's outcome is written (its next try is due from then).
+        const settled = async () => (await collector.store.db.query<{ n: number }>('SELECT count(*)::int AS n FROM deliveries WHERE lease_token IS NOT NULL'))[0]!.n === 0;
         time += 121_000;
-        await eventually('the second attempt', () => sink.received.length === 2);
+        await eventually('the second attempt', async () => sink.received.length === 2 && (await settled()));
         time += 1000;
-        await eventually('the third attempt', () => sink.received.length === 3);
+        await eventually('the third attempt', async () => sink.received.length === 3 && (await settled()));
         time += 1000;
         await eventually('dead-lettered after 3 attempts', async () => (await collector.forwarding!.queue.counts())[0]!.failed === 1);
         await new Promise((resolve) => setTimeout(resolve, 300));

@@ -24,6 +24,9 @@ export interface WorkerOptions {
   leaseMs?: number;
 }
 
+/** How long a wake or a freed slot waits, so that those close together share one claim. */
+const SOON_MS = 10;
+
 export class ForwardWorker {
   readonly queue: DeliveryQueue;
   readonly #options: Required<Omit<WorkerOptions, 'resolve'>> & { concurrency: number; pollMs: number };
@@ -33,6 +36,8 @@ export class ForwardWorker {
   readonly #chats: Destination[];
   #inFlight = 0;
   #timer: NodeJS.Timeout | null = null;
+  /** The timer is a short one (a wake, a freed slot), not the poll. */
+  #soon = false;
   #ticking = false;
   #again = false;
   #stopped = false;
@@ -69,15 +74,24 @@ export class ForwardWorker {
     this.wake();
   }
 
-  /** Look for due work now (called after this instance queued deliveries). */
+  /**
+   * Look for due work soon (called after this instance queued deliveries). Wakes within a few
+   * milliseconds of each other share one claim: under load, one statement claims many rows.
+   */
   wake(): void {
     if (this.#stopped) return;
     if (this.#ticking) {
       this.#again = true;
       return;
     }
+    if (this.#timer && this.#soon) return;
     if (this.#timer) clearTimeout(this.#timer);
-    this.#timer = setTimeout(() => void this.#tick(), 0);
+    this.#schedule(SOON_MS);
+  }
+
+  #schedule(ms: number): void {
+    this.#soon = ms <= SOON_MS;
+    this.#timer = setTimeout(() => void this.#tick(), ms);
   }
 
   /** Stops claiming; waits for deliveries in flight and their outcomes to be written. */
@@ -115,7 +129,7 @@ export class ForwardWorker {
     this.#again = false;
     // Every slot busy: a finishing delivery schedules the next look (#finished).
     if (full && this.#inFlight >= this.#options.concurrency) return;
-    this.#timer = setTimeout(() => void this.#tick(), full || again ? 10 : this.#options.pollMs);
+    this.#schedule(full || again ? SOON_MS : this.#options.pollMs);
   }
 
   #claimWindow(limit: number) {
@@ -184,7 +198,7 @@ export class ForwardWorker {
     if (this.#stopped) return;
     if (this.#ticking) this.#again = true;
     // A short pause gathers the slots that free up together into one claim.
-    else if (!this.#timer) this.#timer = setTimeout(() => void this.#tick(), 10);
+    else if (!this.#timer) this.#schedule(SOON_MS);
   }
 
   /** Writes every outcome gathered so far in one statement; the next batch waits for this one. */
