@@ -2,9 +2,14 @@
 // collector instances on PostgreSQL, each response forwarded as a signed webhook to a receiver on
 // 127.0.0.1 (in this process, so one clock times a response from its POST to its arrival). Measured:
 // forwarded per second (from the first POST to the last arrival), intake-to-delivered p50/p95, and
-// the POST latency with and without forwarding, at the same moment on the same machine.
+// the POST latency with and without forwarding, at the same moment on the same machine. Under load,
+// forwarding can only go as fast as intake; so the forwarding rate itself is also measured on a
+// backlog: 5,000 stored responses with their delivery rows written in SQL while the instances run.
 import { createServer } from 'node:http';
+import pg from 'pg';
 import { summarize, postLoad, SURVEY, createDatabase } from './collector-load.mjs';
+
+const BACKLOG = 5000;
 
 const SECRET = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
 
@@ -50,29 +55,67 @@ async function run({ adminUrl, name, instances, seconds, forward, startCollector
     const start = performance.now();
     const load = await postLoad(urls, { connections: 50, seconds, onSend: (id) => sent.set(id, performance.now()) });
     if (!sink) return { intake: load };
-    log(`  ${load.acknowledged} acknowledged; waiting for every one to arrive at the receiver`);
-    const deadline = Date.now() + 120_000;
-    const delivered = () => [...sent.keys()].filter((id) => sink.arrived.has(id)).length;
-    while (delivered() < load.acknowledged && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
-    const waits = [];
-    let last = start;
-    for (const [id, at] of sent) {
-      const arrivedAt = sink.arrived.get(id);
-      if (arrivedAt === undefined) continue;
-      waits.push(arrivedAt - at);
-      if (arrivedAt > last) last = arrivedAt;
-    }
-    return {
-      intake: load,
-      forwarded: waits.length,
-      missing: Math.max(0, load.acknowledged - waits.length), // ids sent as the run ended may arrive without being counted as acknowledged
-      forwardedPerSecond: waits.length / ((last - start) / 1000),
-      intakeToDeliveredMs: summarize(waits),
-    };
+    const live = await drainLive(sink, sent, load, start, log);
+    return { ...live, backlog: await drainBacklog(sink, databaseUrl, log) };
   } finally {
     await Promise.all(collectors.map((c) => c.stop()));
     await sink?.close();
   }
+}
+
+async function waitFor(check, seconds) {
+  const deadline = Date.now() + seconds * 1000;
+  while (!check() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+}
+
+/** 5,000 responses and their delivery rows, written at once: how fast the running instances forward them. */
+async function drainBacklog(sink, databaseUrl, log) {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  let ids;
+  try {
+    ids = (
+      await client.query(
+        `WITH stored AS (
+           INSERT INTO responses (id, survey_id, survey_version, received_day, submitted_at, locale, answers, tags)
+           SELECT gen_random_uuid(), $1, '1', current_date, current_date::timestamptz, 'en', '{"helpful": 4, "heard": "yes"}', '{}'
+           FROM generate_series(1, $2::int) RETURNING id),
+         queued AS (INSERT INTO deliveries (id, response_id, destination) SELECT gen_random_uuid(), id, 'bench' FROM stored)
+         SELECT id::text AS id FROM stored`,
+        [SURVEY, BACKLOG],
+      )
+    ).rows.map((row) => row.id);
+  } finally {
+    await client.end();
+  }
+  const start = performance.now();
+  log(`  backlog: ${BACKLOG} deliveries queued in SQL; waiting for the receiver`);
+  await waitFor(() => ids.every((id) => sink.arrived.has(id)), 180);
+  const arrived = ids.map((id) => sink.arrived.get(id)).filter((at) => at !== undefined);
+  const last = Math.max(...arrived);
+  return { queued: BACKLOG, forwarded: arrived.length, seconds: (last - start) / 1000, perSecond: arrived.length / ((last - start) / 1000) };
+}
+
+/** Intake-to-delivered for the ids POSTed during the load run. */
+async function drainLive(sink, sent, load, start, log) {
+  log(`  ${load.acknowledged} acknowledged; waiting for every one to arrive at the receiver`);
+  const delivered = () => [...sent.keys()].filter((id) => sink.arrived.has(id)).length;
+  await waitFor(() => delivered() >= load.acknowledged, 120);
+  const waits = [];
+  let last = start;
+  for (const [id, at] of sent) {
+    const arrivedAt = sink.arrived.get(id);
+    if (arrivedAt === undefined) continue;
+    waits.push(arrivedAt - at);
+    if (arrivedAt > last) last = arrivedAt;
+  }
+  return {
+    intake: load,
+    forwarded: waits.length,
+    missing: Math.max(0, load.acknowledged - waits.length), // ids sent as the run ended may arrive without being counted as acknowledged
+    forwardedPerSecond: waits.length / ((last - start) / 1000),
+    intakeToDeliveredMs: summarize(waits),
+  };
 }
 
 export async function forwardBench({ adminUrl, seconds, startCollector, log }) {
@@ -86,7 +129,7 @@ export async function forwardBench({ adminUrl, seconds, startCollector, log }) {
   const on = result.with3;
   const off = result.without3;
   result.targets = {
-    throughput: { target: '≥ 500 forwarded/s, PostgreSQL ×3', value: on.forwardedPerSecond, pass: on.forwardedPerSecond >= 500 },
+    throughput: { target: '≥ 500 forwarded/s, PostgreSQL ×3 (from a backlog)', value: on.backlog.perSecond, pass: on.backlog.perSecond >= 500 },
     intake: {
       target: 'POST p50 with forwarding ≤ 1.2 × without, PostgreSQL ×3',
       value: on.intake.latencyMs.median / off.intake.latencyMs.median,
@@ -102,7 +145,7 @@ export function renderForwardMarkdown(r, machine) {
   const lines = [
     `Measured ${machine.date.slice(0, 10)} on ${machine.cpu} (${machine.cores} cores, load average ${machine.loadAverage[0]} at the start, ${machine.loadAverageAfter?.[0] ?? '?'} after; shared with other work), Node ${machine.node}; PostgreSQL with default settings; each load run ${r.with1.intake.seconds} s, 50 clients.`,
     '',
-    '| Onward delivery (webhook on 127.0.0.1) | acknowledged/s | POST p50 / p95 | forwarded | forwarded/s | intake → delivered p50 / p95 | target |',
+    '| Onward delivery (webhook on 127.0.0.1) | acknowledged/s | POST p50 / p95 | forwarded during the load | forwarded/s (load / 5,000 backlog) | intake → delivered p50 / p95 | target |',
     '|---|---|---|---|---|---|---|',
   ];
   for (const n of [1, 3]) {
@@ -111,7 +154,7 @@ export function renderForwardMarkdown(r, machine) {
     lines.push(`| PostgreSQL ×${n}, no destinations | ${Math.round(off.intake.perSecond)} | ${ms(off.intake.latencyMs.median)} / ${ms(off.intake.latencyMs.p95)} | — | — | — | |`);
     const target = n === 3 ? `≥ 500/s ${r.targets.throughput.pass ? '✅ met' : '❌ missed'}; POST p50 ≤ +20% ${r.targets.intake.pass ? '✅ met' : '❌ missed'} (${((r.targets.intake.value - 1) * 100).toFixed(0)}%)` : '';
     lines.push(
-      `| PostgreSQL ×${n}, one webhook | ${Math.round(on.intake.perSecond)} | ${ms(on.intake.latencyMs.median)} / ${ms(on.intake.latencyMs.p95)} | ${on.forwarded}${on.missing ? ` (${on.missing} missing)` : ''} | ${Math.round(on.forwardedPerSecond)} | ${ms(on.intakeToDeliveredMs?.median)} / ${ms(on.intakeToDeliveredMs?.p95)} | ${target} |`,
+      `| PostgreSQL ×${n}, one webhook | ${Math.round(on.intake.perSecond)} | ${ms(on.intake.latencyMs.median)} / ${ms(on.intake.latencyMs.p95)} | ${on.forwarded}${on.missing ? ` (${on.missing} missing)` : ''} | ${Math.round(on.forwardedPerSecond)} / ${Math.round(on.backlog.perSecond)}${on.backlog.forwarded < on.backlog.queued ? ` (${on.backlog.queued - on.backlog.forwarded} not arrived)` : ''} | ${ms(on.intakeToDeliveredMs?.median)} / ${ms(on.intakeToDeliveredMs?.p95)} | ${target} |`,
     );
   }
   return `${lines.join('\n')}\n`;

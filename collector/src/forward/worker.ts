@@ -143,7 +143,10 @@ export class ForwardWorker {
     try {
       const sentAt = this.#options.now();
       const request = destination.kind === 'apps-script' ? appsScriptRequest(destination, row, sentAt) : webhookRequest(destination, row, sentAt);
-      const result = await this.#net.send({ url: destination.url, ...request, redirects: destination.kind === 'apps-script' ? 'follow-as-get' : 'keep-method' });
+      const result = await this.#net
+        .send({ url: destination.url, ...request, redirects: destination.kind === 'apps-script' ? 'follow-as-get' : 'keep-method' })
+        // Whatever went wrong building the request is this attempt's error, never an unhandled rejection.
+        .catch((error: Error): NetResult => ({ kind: 'network', message: error.message }));
       this.#record(row.deliveryId, row.token, row.attempts, row.firstFailedAt, destination.name, result);
     } finally {
       this.#finished();
