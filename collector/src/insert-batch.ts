@@ -5,7 +5,8 @@ import type { Database } from './db/database.js';
  * together in the next statement, so under load one commit (one WAL flush) serves many responses,
  * and under light load a response is written at once, alone. Each batch is one statement: the rows
  * (`ON CONFLICT (id) DO NOTHING`) and the count increments for the rows actually inserted, grouped
- * per count row. It commits or fails whole; a response is acknowledged only after its batch commits.
+ * per count row, and the onward delivery rows (forward/queue.ts: the transactional outbox) of the rows
+ * actually inserted. It commits or fails whole; a response is acknowledged only after its batch commits.
  *
  * Two requests with the same id never share a batch (the second waits for the next), so "stored"
  * and "duplicate" are told apart exactly. Rows are inserted in id order and count rows are locked

@@ -99,6 +99,7 @@ export async function startCollector(options: CollectorOptions): Promise<Running
   const { k, rounding } = checkSettings(options);
   const now = options.now ?? (() => new Date());
   const db = await openDatabase(options.database, { poolSize: options.poolSize });
+  let forwarding: ForwardWorker | null = null;
   try {
     const migrations = await migrate(db);
     const summarySecret = options.summarySecret ?? (await storedSecret(db, 'summary-rounding'));
@@ -118,12 +119,13 @@ export async function startCollector(options: CollectorOptions): Promise<Running
       seconds: options.proofOfWork?.seconds ?? DEFAULT_POW_SECONDS,
       now,
     });
-    const forwarding = options.forward?.settings.destinations.length
+    forwarding = options.forward?.settings.destinations.length
       ? new ForwardWorker({ db, now, ...options.forward, settings: options.forward.settings })
       : null;
     if (forwarding) {
-      store.forwarding = { destinationsFor: (survey) => forwarding.destinationsFor(survey), queued: () => forwarding.wake() };
-      await forwarding.start();
+      const worker = forwarding;
+      store.forwarding = { destinationsFor: (survey) => worker.destinationsFor(survey), queued: () => worker.wake() };
+      await worker.start();
     }
     const upkeep = await startUpkeep(store, { days: retentionDays, now, purge: [() => sessions.purgeExpired(), () => proofOfWork.purgeExpired()] });
     const app = createApp(
@@ -168,6 +170,7 @@ export async function startCollector(options: CollectorOptions): Promise<Running
       },
     };
   } catch (error) {
+    await forwarding?.stop().catch(() => undefined);
     await db.close().catch(() => undefined);
     throw error;
   }
