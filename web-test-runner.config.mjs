@@ -7,6 +7,7 @@ import { puppeteerLauncher } from '@web/test-runner-puppeteer';
 import { visualRegressionPlugin } from '@web/test-runner-visual-regression/plugin';
 import { webdriverLauncher } from '@web/test-runner-webdriver';
 import { staffApiFixture } from './test/dashboard/staff-api-fixture.mjs';
+import { forwardingFixture } from './test/dashboard/forwarding-fixture.mjs';
 import { receiversMiddleware } from './test/support/receivers.mjs';
 import { testCollectorMiddleware } from './test/support/test-collector.mjs';
 import { unavailableFilesMiddleware } from './test/support/unavailable-files.mjs';
@@ -94,6 +95,7 @@ export default {
     receiversMiddleware(),
     // The dashboard's staff API, scripted (test/dashboard).
     staffApiFixture(),
+    forwardingFixture(),
     unavailableFilesMiddleware(),
     // The strict-CSP page the security test loads in an iframe (catalogue scenario 23).
     async (ctx, next) => {

@@ -3,17 +3,22 @@
 //   1. POST throughput and latency at 50 concurrent clients: PGlite, PostgreSQL ×1, ×3 instances.
 //   2. GET /summary over 10,000 and 1,000,000 stored responses (and a plain GROUP BY for contrast).
 //   3. How long a POST waits while summaries and an export run.
-// Results: bench/results/collector.json (every figure) and collector.md (the README's table).
-// BENCH_SECONDS (default 10) sets the length of each load run; BENCH_BIG (default 1000000) the large count.
+//   4. Onward delivery: forwarded/s and intake-to-delivered p50/p95 with 1 and 3 instances, and the
+//      POST latency with and without a destination (bench/lib/collector-forward.mjs).
+// Results: bench/results/collector.json (every figure) and collector.md (the README's table); part 4
+// in collector-forward.json and .md. BENCH_SECONDS (default 10) sets the length of each load run;
+// BENCH_BIG (default 1000000) the large count; BENCH_PARTS=forward runs part 4 alone.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { startPostgres } from '../scripts/postgres.mjs';
 import { SURVEY, STAFF_TOKEN, createDatabase, plainGroupBy, postLoad, seed, startCollector as launch, timeGet } from './lib/collector-load.mjs';
 import { renderCollectorMarkdown } from './lib/collector-report.mjs';
+import { forwardBench, renderForwardMarkdown } from './lib/collector-forward.mjs';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const BIG = Number(process.env.BENCH_BIG ?? 1_000_000);
+const FORWARD_ONLY = process.env.BENCH_PARTS === 'forward';
 // The first version's JSON Lines collector, as `npm run bench` measured it on 2026-11-24 (1,000
 // sequential POSTs from Node); bench/results/latest.json now holds the SQL collector's figure.
 const JSON_LINES_BEFORE = { date: '2026-11-24T13:13:09.676Z', collectorAlone: { count: 1000, stored: 1000, ms: 1395.7 } };
@@ -78,6 +83,26 @@ try {
   cleanups.push(postgres.stop);
   const warm = (urls) => postLoad(urls, { connections: 10, seconds: 2 });
 
+  const forward = async () => {
+    const machine = { date: new Date().toISOString(), ...results.machine };
+    const figures = await forwardBench({ adminUrl: postgres.url, seconds: SECONDS, startCollector, log });
+    machine.loadAverageAfter = os.loadavg().map((v) => Number(v.toFixed(2)));
+    writeFileSync('bench/results/collector-forward.json', `${JSON.stringify({ machine, ...figures }, null, 2)}\n`);
+    const markdown = renderForwardMarkdown(figures, machine);
+    writeFileSync('bench/results/collector-forward.md', markdown);
+    console.log(`\n${markdown}`);
+  };
+  if (FORWARD_ONLY) await forward();
+  else await everything(postgres, warm, forward);
+} catch (error) {
+  console.error(`bench:collector failed: ${error.stack ?? error}`);
+  process.exitCode = 1;
+} finally {
+  await cleanUp();
+}
+
+/** Parts 1–4 (part 4 through `forward`). */
+async function everything(postgres, warm, forward) {
   log('PGlite: one process, 50 clients');
   const dataDir = mkdtempSync(join(os.tmpdir(), 'bench-pglite-'));
   cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
@@ -131,9 +156,5 @@ try {
   const markdown = renderCollectorMarkdown(results);
   writeFileSync('bench/results/collector.md', markdown);
   console.log(`\n${markdown}`);
-} catch (error) {
-  console.error(`bench:collector failed: ${error.stack ?? error}`);
-  process.exitCode = 1;
-} finally {
-  await cleanUp();
+  await forward();
 }

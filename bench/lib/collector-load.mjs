@@ -78,9 +78,9 @@ export function startCollector(env) {
 /**
  * POSTs fresh responses for `seconds` over `connections` keep-alive connections, spread evenly over
  * `urls` (a client-side balancer). Every latency is kept, so p50/p95 are exact and can be merged
- * across targets (autocannon's own summary has p97.5, not p95).
+ * across targets (autocannon's own summary has p97.5, not p95). `onSend(id)` is told each id as it is sent.
  */
-export async function postLoad(urls, { connections = 50, seconds = 10 } = {}) {
+export async function postLoad(urls, { connections = 50, seconds = 10, onSend } = {}) {
   const latencies = [];
   const statuses = {};
   const runs = urls.map((url, index) => {
@@ -94,6 +94,7 @@ export async function postLoad(urls, { connections = 50, seconds = 10 } = {}) {
           method: 'POST',
           setupRequest: (request) => {
             const next = body();
+            onSend?.(next.id); // the onward-delivery bench times each id from here to its receiver
             return {
               ...request,
               headers: { 'content-type': 'application/json', 'idempotency-key': next.id },

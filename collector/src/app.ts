@@ -10,6 +10,7 @@ import { rateLimit, type RateLimitOptions } from './rate-limit.js';
 import { productionRoutes } from './routes.js';
 import { staffAccess, type StaffSessions } from './staff-sessions.js';
 import type { ResponseStore } from './store.js';
+import type { ForwardWorker } from './forward/worker.js';
 import type { SurveyRegistry } from './surveys.js';
 
 /**
@@ -38,6 +39,8 @@ export interface AppOptions {
   sessions: StaffSessions;
   proofOfWork: ProofOfWork;
   acceptUnknown: boolean;
+  /** Onward delivery, for the staff view (null: no destinations). */
+  forwarding?: ForwardWorker | null;
   now: () => Date;
 }
 

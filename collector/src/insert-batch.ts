@@ -5,7 +5,8 @@ import type { Database } from './db/database.js';
  * together in the next statement, so under load one commit (one WAL flush) serves many responses,
  * and under light load a response is written at once, alone. Each batch is one statement: the rows
  * (`ON CONFLICT (id) DO NOTHING`) and the count increments for the rows actually inserted, grouped
- * per count row. It commits or fails whole; a response is acknowledged only after its batch commits.
+ * per count row, and the onward delivery rows (forward/queue.ts: the transactional outbox) of the rows
+ * actually inserted. It commits or fails whole; a response is acknowledged only after its batch commits.
  *
  * Two requests with the same id never share a batch (the second waits for the next), so "stored"
  * and "duplicate" are told apart exactly. Rows are inserted in id order and count rows are locked
@@ -28,6 +29,8 @@ export interface ResponseRow {
   /** The questions this response answered, and each (question, value) chosen: what it adds to the counts. */
   questions: string[];
   cells: Array<[question: string, value: string]>;
+  /** Onward destinations (forward/): a delivery row each, written by the same statement. */
+  destinations?: readonly string[];
 }
 
 const GROUP = 'survey_id, survey_version, received_day, locale, tags';
@@ -61,6 +64,10 @@ WITH input AS (
   FROM counted JOIN jsonb_to_recordset($3::jsonb) AS v(id uuid, question text, value text) USING (id)
   GROUP BY ${GROUP}, v.question, v.value, slot ORDER BY ${GROUP}, v.question, v.value, slot
   ON CONFLICT (${GROUP}, question, value, slot) DO UPDATE SET responses = c.responses + excluded.responses
+), queued AS (
+  INSERT INTO deliveries (id, response_id, destination)
+  SELECT gen_random_uuid(), f.id, f.destination
+  FROM jsonb_to_recordset($4::jsonb) AS f(id uuid, destination text) JOIN stored USING (id)
 )
 SELECT id::text AS id FROM stored`;
 
@@ -117,9 +124,10 @@ export class InsertBatcher {
       const result = await this.#db.query<{ id: string }>(
         INSERT_BATCH,
         [
-          JSON.stringify(rows.map(({ questions: _q, cells: _c, ...row }) => row)),
+          JSON.stringify(rows.map(({ questions: _q, cells: _c, destinations: _d, ...row }) => row)),
           JSON.stringify(rows.flatMap((row) => row.questions.map((question) => ({ id: row.id, question })))),
           JSON.stringify(rows.flatMap((row) => row.cells.map(([question, value]) => ({ id: row.id, question, value })))),
+          JSON.stringify(rows.flatMap((row) => (row.destinations ?? []).map((destination) => ({ id: row.id, destination })))),
         ],
         'insert-responses',
       );

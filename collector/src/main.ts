@@ -7,6 +7,7 @@ import { demoOfflineSwitch } from './demo.js';
 import { DEMO_SURVEY, seedDemoData } from './demo-data.js';
 import { DEFAULT_RETENTION_DAYS } from './retention.js';
 import { startCollector } from './server.js';
+import { parseForwardSettings, readForwardSetting } from './forward/config.js';
 
 const env = process.env;
 
@@ -80,6 +81,9 @@ try {
     acceptUnknown,
     retentionDays: integer('COLLECTOR_RETENTION_DAYS', DEFAULT_RETENTION_DAYS, 0),
     poolSize: integer('COLLECTOR_POOL_SIZE', 10, 1),
+    forward: {
+      settings: parseForwardSettings(readForwardSetting(env.COLLECTOR_FORWARD), surveys, { allowLoopbackHttp: flag('COLLECTOR_FORWARD_LOOPBACK') }),
+    },
     extras: flag('COLLECTOR_DEMO') ? demoOfflineSwitch() : undefined,
   });
   const { migrations, retentionDeleted } = collector.started;

@@ -7,6 +7,7 @@ import { intake } from './intake.js';
 import { retentionCutoff } from './retention.js';
 import { sameOrigin, sameSecret, staffAccess } from './staff-sessions.js';
 import { readSummary, readSummaryQuery } from './summary.js';
+import { forwardingRoutes } from './forward/routes.js';
 
 /** Every route of the collector, one row each (app.ts adds the middleware each row asks for). */
 export function productionRoutes(options: AppOptions, receiveGate?: MiddlewareHandler): Route[] {
@@ -115,6 +116,7 @@ export function productionRoutes(options: AppOptions, receiveGate?: MiddlewareHa
         return c.body(null, 204);
       },
     },
+    ...forwardingRoutes(options.forwarding, fail, fromOwnPages),
     { method: 'GET', path: '/dashboard', access: 'public', cors: false, rateLimited: true, handler: dashboardPage },
     { method: 'GET', path: '/dashboard/:file', access: 'public', cors: false, rateLimited: false, handler: dashboardFile },
     {

@@ -11,6 +11,9 @@ import { DEFAULT_POW_MAXNUMBER, DEFAULT_POW_SECONDS, derivedKey, ProofOfWork } f
 import { DEFAULT_SESSION_MINUTES, StaffSessions } from './staff-sessions.js';
 import { storedSecret } from './secrets.js';
 import { ResponseStore } from './store.js';
+import type { ForwardSettings } from './forward/config.js';
+import type { Resolver } from './forward/net.js';
+import { ForwardWorker } from './forward/worker.js';
 import { SurveyRegistry } from './surveys.js';
 
 /**
@@ -50,6 +53,8 @@ export interface CollectorOptions {
   retentionDays?: number;
   /** PostgreSQL pool size per instance. */
   poolSize?: number;
+  /** Onward delivery (COLLECTOR_FORWARD, forward/config.ts); tests inject a resolver and the randomness. */
+  forward?: { settings: ForwardSettings; resolve?: Resolver; random?: () => number; leaseMs?: number };
   /** The demo's offline switch; never in production. */
   extras?: AppExtras;
   now?: () => Date;
@@ -59,6 +64,8 @@ export interface RunningCollector {
   url: string;
   storage: 'postgres' | 'pglite';
   store: ResponseStore;
+  /** The onward delivery worker, when destinations are configured. */
+  forwarding: ForwardWorker | null;
   /** Migrations applied by this start, and responses deleted by retention at start. */
   started: { migrations: number[]; retentionDeleted: number };
   close(): Promise<void>;
@@ -92,6 +99,7 @@ export async function startCollector(options: CollectorOptions): Promise<Running
   const { k, rounding } = checkSettings(options);
   const now = options.now ?? (() => new Date());
   const db = await openDatabase(options.database, { poolSize: options.poolSize });
+  let forwarding: ForwardWorker | null = null;
   try {
     const migrations = await migrate(db);
     const summarySecret = options.summarySecret ?? (await storedSecret(db, 'summary-rounding'));
@@ -111,6 +119,14 @@ export async function startCollector(options: CollectorOptions): Promise<Running
       seconds: options.proofOfWork?.seconds ?? DEFAULT_POW_SECONDS,
       now,
     });
+    forwarding = options.forward?.settings.destinations.length
+      ? new ForwardWorker({ db, now, ...options.forward, settings: options.forward.settings })
+      : null;
+    if (forwarding) {
+      const worker = forwarding;
+      store.forwarding = { destinationsFor: (survey) => worker.destinationsFor(survey), queued: () => worker.wake() };
+      await worker.start();
+    }
     const upkeep = await startUpkeep(store, { days: retentionDays, now, purge: [() => sessions.purgeExpired(), () => proofOfWork.purgeExpired()] });
     const app = createApp(
       {
@@ -129,6 +145,7 @@ export async function startCollector(options: CollectorOptions): Promise<Running
         sessions,
         proofOfWork,
         acceptUnknown: options.acceptUnknown ?? false,
+        forwarding,
         now,
       },
       options.extras,
@@ -140,9 +157,11 @@ export async function startCollector(options: CollectorOptions): Promise<Running
       url: `http://${host}:${address.port}`,
       storage: db.engine,
       store,
+      forwarding,
       started: { migrations, retentionDeleted: upkeep.deletedAtStart },
       async close() {
         upkeep.stop();
+        await forwarding?.stop();
         await new Promise<void>((resolve) => {
           server.close(() => resolve());
           server.closeAllConnections();
@@ -151,6 +170,7 @@ export async function startCollector(options: CollectorOptions): Promise<Running
       },
     };
   } catch (error) {
+    await forwarding?.stop().catch(() => undefined);
     await db.close().catch(() => undefined);
     throw error;
   }

@@ -46,8 +46,16 @@ export interface RawCounts {
 
 const ISO_TIME = `to_char(submitted_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
+/** Onward delivery (forward/): which destinations a survey's responses go to; told when rows were queued. */
+export interface StoreForwarding {
+  destinationsFor(surveyId: string): readonly string[];
+  queued(): void;
+}
+
 export class ResponseStore {
   readonly #batcher: InsertBatcher;
+  /** Set by startCollector once the forwarding worker exists. */
+  forwarding: StoreForwarding | null = null;
 
   constructor(readonly db: Database) {
     // PGlite has one connection: one statement at a time, batches grow instead. PostgreSQL: a few
@@ -57,7 +65,8 @@ export class ResponseStore {
 
   /** Stores the response unless its id is already stored; resolves once committed. */
   async insert(submission: Submission, receivedDay: string, counted: CountedAnswers): Promise<InsertOutcome> {
-    return this.#batcher.insert({
+    const destinations = this.forwarding?.destinationsFor(submission.survey.id) ?? [];
+    const outcome = await this.#batcher.insert({
       id: submission.id,
       survey_id: submission.survey.id,
       survey_version: String(submission.survey.version),
@@ -69,7 +78,10 @@ export class ResponseStore {
       slot: Number.parseInt(submission.id[0]!, 16),
       questions: counted.questions,
       cells: counted.cells,
+      destinations,
     });
+    if (outcome === 'stored' && destinations.length > 0) this.forwarding?.queued();
+    return outcome;
   }
 
   /** Summed counts for a filter: a few thousand pre-aggregated rows, whatever the number of responses. */

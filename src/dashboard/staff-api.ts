@@ -14,6 +14,18 @@ export class StaffApiError extends Error {
   }
 }
 
+/** One row of `GET /staff/forwarding`. */
+export interface ForwardingDestination {
+  name: string;
+  survey: string;
+  kind: 'webhook' | 'apps-script' | 'chat';
+  host: string;
+  delivered: number;
+  waiting: number;
+  failed: number;
+  lastError: { status: number | null; error: string; at: string } | null;
+}
+
 export interface SummaryRequest {
   survey: string;
   unit: PeriodUnit;
@@ -65,6 +77,21 @@ export class StaffApi {
     const body: unknown = await (await this.#call(`summary?${query}`)).json();
     if (!isSurveySummary(body)) throw new StaffApiError('unreadable');
     return body;
+  }
+
+  /** Onward delivery per destination (issue #24); an empty list when the collector forwards nothing. */
+  async forwarding(): Promise<ForwardingDestination[]> {
+    const body = (await (await this.#call('staff/forwarding')).json()) as { destinations?: ForwardingDestination[] };
+    if (!Array.isArray(body.destinations)) throw new StaffApiError('unreadable');
+    return body.destinations;
+  }
+
+  /** "Send again": a destination's failed deliveries are queued again; resolves with how many. */
+  async resend(destination: string): Promise<number> {
+    const response = await this.#call('staff/forwarding/resend', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ destination }) });
+    const body = (await response.json()) as { requeued?: unknown };
+    if (typeof body.requeued !== 'number') throw new StaffApiError('unreadable');
+    return body.requeued;
   }
 
   exportUrl(survey: string, format: 'csv' | 'json'): string {

@@ -1,5 +1,6 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import '../components/survey-summary/survey-summary.define.js';
+import './forwarding-panel.define.js';
 import { themeStyles } from '../components/shared/theme.styles.js';
 import { formatters } from '../components/survey-summary/charts.js';
 import { closedPeriods } from '../core/summary/periods.js';
@@ -202,6 +203,7 @@ export class SurveyDashboard extends LitElement {
             </form>
             ${statusLine}
             ${this.#summary ? html`<survey-summary lang=${lang} .summary=${this.#summary} caption=${localize(survey?.title, lang, 'en') || survey?.id || ''}></survey-summary>` : nothing}
+            <survey-forwarding lang=${lang} .collector=${this.collector}></survey-forwarding>
           `}
     `;
   }

@@ -82,6 +82,38 @@ CREATE TABLE collector_secrets (
   value text NOT NULL
 );`,
   },
+  {
+    version: 5,
+    name: 'onward deliveries (transactional outbox)',
+    // Written by the statement that stores the response (insert-batch.ts), claimed by every
+    // instance's worker (forward/queue.ts). No arrival time: a new row is due at '-infinity';
+    // due_at and first_failed_at hold times only while a delivery is failing. The id is the
+    // webhook-id, the same on every attempt.
+    sql: `
+CREATE TABLE deliveries (
+  id uuid PRIMARY KEY,
+  response_id uuid NOT NULL REFERENCES responses (id) ON DELETE CASCADE,
+  destination text NOT NULL,
+  state text NOT NULL DEFAULT 'waiting' CHECK (state IN ('waiting', 'delivered', 'failed')),
+  attempts integer NOT NULL DEFAULT 0,
+  due_at timestamptz NOT NULL DEFAULT '-infinity',
+  first_failed_at timestamptz,
+  lease_until timestamptz,
+  lease_token uuid,
+  last_status integer,
+  last_error text,
+  UNIQUE (response_id, destination)
+);
+CREATE INDEX deliveries_due ON deliveries (due_at) WHERE state = 'waiting';
+CREATE INDEX deliveries_state ON deliveries (destination, state);
+CREATE TABLE forward_destinations (
+  name text PRIMARY KEY,
+  next_message_at timestamptz NOT NULL DEFAULT '-infinity',
+  last_status integer,
+  last_error text,
+  last_error_at timestamptz
+);`,
+  },
 ];
 
 /** Any constant shared by every instance; it names the migration lock in pg_locks. */
