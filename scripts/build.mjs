@@ -1,6 +1,7 @@
 // `npm run build`: npm modules + .d.ts, the one-file bundle, the offline worker, JSON Schemas, custom-elements.json and the
-// framework typings and React components generated from it, into dist/.
+// framework typings and React components generated from it, into dist/; then the collector into collector/dist/.
 import { spawn } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 const bin = (name) => join('node_modules', '.bin', name);
@@ -20,7 +21,11 @@ try {
   await run('node', ['--import', 'tsx', 'scripts/json-schemas.ts']);
   await run(bin('cem'), ['analyze', '--quiet']);
   await run('node', ['scripts/generate-frameworks.mjs']);
-  console.log('built dist/');
+  // The collector compiles against this build's encounter-survey/core types; a fresh dist/ each time, so
+  // no file of a removed source module is published.
+  rmSync(join('collector', 'dist'), { recursive: true, force: true });
+  await run(bin('tsc'), ['-p', join('collector', 'tsconfig.build.json')]);
+  console.log('built dist/ and collector/dist/');
 } catch (error) {
   console.error(error.message);
   process.exit(1);
