@@ -1,4 +1,4 @@
-// `npm run build`: npm modules + .d.ts, the one-file bundle, the offline worker, JSON Schemas, custom-elements.json and the
+// `npm run build`: npm modules + .d.ts, the one-file bundle and the offline worker (dist/cdn/, and its zip), JSON Schemas, custom-elements.json and the
 // framework typings and React components generated from it, into dist/; then the collector into collector/dist/.
 import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
@@ -17,6 +17,7 @@ try {
   await run(bin('vite'), ['build', '--logLevel', 'warn']);
   await run(bin('vite'), ['build', '--mode', 'bundle', '--logLevel', 'warn']);
   await run(bin('vite'), ['build', '--mode', 'sw', '--logLevel', 'warn']);
+  await run('node', ['scripts/cdn-bundle.mjs']);
   await run(bin('tsc'), ['-p', 'tsconfig.build.json']);
   await run('node', ['--import', 'tsx', 'scripts/json-schemas.ts']);
   await run(bin('cem'), ['analyze', '--quiet']);
