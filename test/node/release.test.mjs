@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { execFile, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
@@ -15,6 +15,7 @@ import { after, before, test } from 'node:test';
 import { promisify } from 'node:util';
 import { chromium } from 'playwright-core';
 import { expectedFiles, zipNames } from '../../scripts/cdn-bundle.mjs';
+import { dockerfileStages, instruction } from './support/deploy-files.mjs';
 
 const exec = promisify(execFile);
 const repo = new URL('../..', import.meta.url).pathname;
@@ -186,4 +187,16 @@ test('the installed collector serves the staff dashboard from the installed widg
   const script = await fetch(`${collectorUrl}/dashboard/encounter-survey.js`);
   assert.equal(script.status, 200);
   assert.match(script.headers.get('content-type') ?? '', /javascript/);
+});
+
+test("the container image's start and health-check commands work on the installed collector", async () => {
+  const runtime = dockerfileStages().at(-1);
+  const [program, script] = instruction(runtime, 'CMD');
+  assert.equal(program, 'node');
+  // npx ran the package's bin: the very file the image's CMD names, from the image's WORKDIR (/app here is `app`).
+  assert.equal(realpathSync(join(app, 'node_modules', '.bin', 'encounter-survey-collector')), realpathSync(join(app, script)));
+  const [node, flag, code] = instruction(runtime, 'HEALTHCHECK').command;
+  const health = (port) => exec(node === 'node' ? process.execPath : node, [flag, code], { env: { ...process.env, COLLECTOR_PORT: port } }).then(() => 0, (error) => error.code);
+  assert.equal(await health(new URL(collectorUrl).port), 0, 'healthy while the collector answers');
+  assert.equal(await health(String(pages.address().port)), 1, 'unhealthy where /health does not answer 200');
 });
