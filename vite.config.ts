@@ -109,6 +109,10 @@ export default defineConfig(({ mode }) => {
         lib: { entry: npmEntries, formats: ['es'], fileName: (_format, name) => `${name}.js` },
         rolldownOptions: {
           external: isExternal,
+          // One module in, one module out: a constant inlined from another module would leave a bare
+          // `import "./module.js"` behind, which bundlers then warn they ignore (the module has no side
+          // effects by package.json). The app's bundler inlines constants itself.
+          optimization: { inlineConst: false },
           output: { preserveModules: true, preserveModulesRoot: 'src', entryFileNames: '[name].js' },
         },
       },
