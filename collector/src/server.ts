@@ -13,9 +13,6 @@ import { storedSecret } from './secrets.js';
 import { ResponseStore } from './store.js';
 import { SurveyRegistry } from './surveys.js';
 
-/** How long a stopping collector waits for requests in flight before it closes their connections. */
-const SHUTDOWN_GRACE_MS = 8_000;
-
 /**
  * Starts the collector: opens the database (PostgreSQL or embedded PGlite), applies migrations,
  * runs retention once, then listens. Nothing that must survive a restart is held in memory.
@@ -146,19 +143,9 @@ export async function startCollector(options: CollectorOptions): Promise<Running
       started: { migrations, retentionDeleted: upkeep.deletedAtStart },
       async close() {
         upkeep.stop();
-        // Stop listening, close idle keep-alive connections, and let requests already received finish
-        // (a SIGTERM from docker stop or systemctl must not lose a response mid-insert); cut whatever is
-        // still open after the grace period, within a service manager's usual stop timeout of 10 s.
         await new Promise<void>((resolve) => {
-          const cut = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
-          // A connection whose last request just finished is idle: close it now, not at its keep-alive timeout.
-          const idle = setInterval(() => server.closeIdleConnections(), 100);
-          server.close(() => {
-            clearTimeout(cut);
-            clearInterval(idle);
-            resolve();
-          });
-          server.closeIdleConnections();
+          server.close(() => resolve());
+          server.closeAllConnections();
         });
         await db.close();
       },
