@@ -2,12 +2,12 @@
 // The collector from the command line (`npm run collector`; `npm start` runs it beside the demo).
 // Every setting is an environment variable; the README's "Reference collector" section lists them.
 // Prints one line `collector listening on <url>` once it accepts requests.
+import { afterStart, beforeStart } from './first-run.js';
 import { loadSurveys, SurveyRegistry } from './surveys.js';
 import { demoOfflineSwitch } from './demo.js';
 import { DEMO_SURVEY, seedDemoData } from './demo-data.js';
 import { DEFAULT_RETENTION_DAYS } from './retention.js';
 import { startCollector } from './server.js';
-import { afterStart, beforeStart } from './first-run.js';
 
 const env = process.env;
 
