@@ -37,7 +37,10 @@ let pages;
 let pageUrl = '';
 let browser;
 
-const npm = (args, cwd) => exec('npm', [...args, '--no-audit', '--no-fund', '--loglevel', 'error'], { cwd, maxBuffer: 16 * 1024 * 1024 });
+// A bound on each npm command: a collector that depended on `file:..` made `npm install` loop for
+// minutes (its tree builder re-placing the same packages), and that must fail here, not hang.
+const npm = (args, cwd) =>
+  exec('npm', [...args, '--no-audit', '--no-fund', '--loglevel', 'error'], { cwd, maxBuffer: 16 * 1024 * 1024, timeout: 300_000, killSignal: 'SIGKILL' });
 
 /** Starts the installed collector as the README says; resolves once it prints its URL. */
 function startCollector() {
