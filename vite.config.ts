@@ -5,8 +5,9 @@ import { defineConfig, type Plugin } from 'vite';
 
 // The builds, from one config:
 //   vite build                → dist/ npm modules (ESM, one file per source module; lit, zod, idb-keyval external)
-//   vite build --mode bundle  → dist/encounter-survey.js for a <script type="module">, and the chunks it loads on demand
-//   vite build --mode sw      → dist/encounter-survey-sw.js, the offline worker for kiosk pages (one classic script)
+//   vite build --mode bundle  → dist/cdn/encounter-survey.js for a <script type="module">, and the chunks it loads on demand
+//   vite build --mode sw      → dist/cdn/encounter-survey-sw.js, the offline worker for kiosk pages (one classic script)
+// dist/cdn/ holds only those (the static bundle: "upload this folder"); the npm modules are the rest of dist/.
 // `npm start` serves demo/ (see scripts/start.mjs).
 const npmEntries = {
   index: 'src/index.ts',
@@ -19,19 +20,22 @@ const npmEntries = {
   'components/survey-launcher/survey-launcher.define': 'src/components/survey-launcher/survey-launcher.define.ts',
 };
 
+/** The static bundle: the one-file build, its chunks, their manifest and the offline worker, nothing else. */
+const CDN_DIR = 'dist/cdn';
+
 const isExternal = (id: string) => /^(lit|@lit|lit-html|lit-element|zod|idb-keyval)(\/|$)/.test(id);
 
 /**
- * Writes dist/encounter-survey.chunks.json: every file of the one-file build with what it imports at
+ * Writes dist/cdn/encounter-survey.chunks.json: every file of the one-file build with what it imports at
  * once and what it loads on demand, so the size check and the benchmark can add up the bytes a page
  * loads before the first question (the entry and its static imports) without guessing.
  */
 const chunkManifest: Plugin = {
   name: 'encounter-survey-chunk-manifest',
-  // The one-file build shares dist/ with the npm modules: clear only its own files from a previous build.
+  // The one-file build shares dist/cdn/ with the worker: clear only its own files from a previous build.
   buildStart() {
-    if (!existsSync('dist')) return;
-    for (const file of readdirSync('dist')) if (file.startsWith('encounter-survey.')) rmSync(join('dist', file));
+    if (!existsSync(CDN_DIR)) return;
+    for (const file of readdirSync(CDN_DIR)) if (file.startsWith('encounter-survey.')) rmSync(join(CDN_DIR, file));
   },
   generateBundle(_options, bundle) {
     const chunks = Object.values(bundle)
@@ -55,8 +59,8 @@ const minifyCss: Plugin = {
   },
 };
 
-/** What the files for <script> tags (the one-file build, the worker) share: minified, next to the npm modules. */
-const scriptBuild = { outDir: 'dist', emptyOutDir: false, target: 'es2022', minify: true, sourcemap: true } as const;
+/** What the files for <script> tags (the one-file build, the worker) share: minified, in their own folder. */
+const scriptBuild = { outDir: CDN_DIR, emptyOutDir: false, target: 'es2022', minify: true, sourcemap: true } as const;
 
 export default defineConfig(({ mode }) => {
   if (mode === 'bundle') {
@@ -105,6 +109,10 @@ export default defineConfig(({ mode }) => {
         lib: { entry: npmEntries, formats: ['es'], fileName: (_format, name) => `${name}.js` },
         rolldownOptions: {
           external: isExternal,
+          // One module in, one module out: a constant inlined from another module would leave a bare
+          // `import "./module.js"` behind, which bundlers then warn they ignore (the module has no side
+          // effects by package.json). The app's bundler inlines constants itself.
+          optimization: { inlineConst: false },
           output: { preserveModules: true, preserveModulesRoot: 'src', entryFileNames: '[name].js' },
         },
       },

@@ -1,6 +1,6 @@
 // Size budgets for the one-file build (deterministic, so CI enforces them). The budgets live in
 // package.json → "sizeBudget":
-//   criticalGzipBytes  what a page loads before the first question: dist/encounter-survey.js and
+//   criticalGzipBytes  what a page loads before the first question: dist/cdn/encounter-survey.js and
 //                      every file it imports at once (each gzipped on its own, as a server sends it);
 //   totalGzipBytes     every file of the build, lazy chunks included, so nothing grows unnoticed.
 // SIZE_BUDGET_GZIP=<bytes> overrides the critical-path budget for a one-off check.
@@ -11,7 +11,7 @@ import { measureBuild } from './build-size.mjs';
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 const budget = pkg.sizeBudget;
 const critical = Number(process.env.SIZE_BUDGET_GZIP ?? budget.criticalGzipBytes);
-const sizes = measureBuild(join('dist', 'encounter-survey.chunks.json'));
+const sizes = measureBuild(join('dist', 'cdn', 'encounter-survey.chunks.json'));
 const kib = (bytes) => `${(bytes / 1024).toFixed(1)} KiB`;
 
 console.log(`Before the first question: ${sizes.critical.files.join(', ')}`);

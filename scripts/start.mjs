@@ -39,12 +39,12 @@ if (!process.env.COLLECTOR_STAFF_TOKEN) {
   console.log(`demo: staff token for this run: ${staffToken}`);
   console.log(`demo: try  curl -H "Authorization: Bearer ${staffToken}" "http://127.0.0.1:${port}/export.csv?survey=website-demo"`);
 }
-// The collector's /dashboard serves the one-file build from dist/: build it when missing or older than src/.
+// The collector's /dashboard serves the one-file build from dist/cdn/: build it when missing or older than src/.
 const newest = (dir) =>
   Math.max(...readdirSync(dir, { withFileTypes: true }).map((entry) => (entry.isDirectory() ? newest(join(dir, entry.name)) : statSync(join(dir, entry.name)).mtimeMs)));
-const bundle = join('dist', 'encounter-survey.js');
+const bundle = join('dist', 'cdn', 'encounter-survey.js');
 if (!existsSync(bundle) || statSync(bundle).mtimeMs < newest('src')) {
-  console.log('demo: building dist/encounter-survey.js for the staff dashboard…');
+  console.log('demo: building dist/cdn/encounter-survey.js for the staff dashboard…');
   const built = spawnSync(join('node_modules', '.bin', 'vite'), ['build', '--mode', 'bundle', '--logLevel', 'warn'], { stdio: 'inherit' });
   if (built.status !== 0) process.exit(built.status ?? 1);
 }

@@ -1,4 +1,4 @@
-// The one-file build's entry: dist/encounter-survey.js, for a <script type="module"> tag.
+// The one-file build's entry: dist/cdn/encounter-survey.js, for a <script type="module"> tag.
 // <encounter-survey> registers at once. The other elements, and everything a survey needs only
 // later (validation, the outbox, kiosk mode, other languages, presets), are chunks next to this
 // file, resolved from its own URL, that load when first used.

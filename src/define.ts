@@ -1,4 +1,4 @@
-// Registers every element. The one-file build (dist/encounter-survey.js) is this module bundled.
+// Registers every element. The one-file build (dist/cdn/encounter-survey.js) is this module bundled.
 import './components/encounter-survey/encounter-survey.define.js';
 import './components/support-type-selector/support-type-selector.define.js';
 import './components/survey-summary/survey-summary.define.js';

@@ -1,5 +1,5 @@
 // Builds what the pages load. Ours: the project's own one-file build (vite.config.ts, mode
-// "bundle": dist/encounter-survey.js and the chunks it loads on demand), rebuilt when it is missing
+// "bundle": dist/cdn/encounter-survey.js and the chunks it loads on demand), rebuilt when it is missing
 // or older than src/. The comparison entries: the same vite settings as that build (library mode,
 // ES module, es2022, minified, one file), each into bench/.build/<name>/.
 import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
@@ -7,8 +7,8 @@ import { join } from 'node:path';
 import { build as esbuild } from 'esbuild';
 import { build } from 'vite';
 
-export const OURS = 'dist/encounter-survey.js';
-export const OURS_CHUNKS = 'dist/encounter-survey.chunks.json';
+export const OURS = 'dist/cdn/encounter-survey.js';
+export const OURS_CHUNKS = 'dist/cdn/encounter-survey.chunks.json';
 
 /**
  * The default preset as JSON text, for our page's inline config: the same survey SurveyJS and the
@@ -37,7 +37,7 @@ function newestMtime(dir) {
 export async function ensureOurBundle() {
   const stale = !existsSync(OURS) || statSync(OURS).mtimeMs < newestMtime('src') || statSync(OURS).mtimeMs < statSync('vite.config.ts').mtimeMs;
   if (!stale) return { rebuilt: false };
-  // Only the one-file build: it writes dist/encounter-survey.js(.map) and leaves the rest of dist/ alone.
+  // Only the one-file build: it writes dist/cdn/encounter-survey.js(.map) and its chunks, and leaves the rest of dist/ alone.
   await build({ mode: 'bundle', logLevel: 'warn' });
   return { rebuilt: true };
 }

@@ -38,7 +38,7 @@ const PAGE = `<!doctype html>
 
 function buildDir(): string {
   const manifest = createRequire(import.meta.url).resolve('encounter-survey/package.json');
-  return join(dirname(manifest), 'dist');
+  return join(dirname(manifest), 'dist', 'cdn');
 }
 
 async function builtFiles(dir: string): Promise<Set<string> | null> {

@@ -2,6 +2,7 @@
 // The collector from the command line (`npm run collector`; `npm start` runs it beside the demo).
 // Every setting is an environment variable; the README's "Reference collector" section lists them.
 // Prints one line `collector listening on <url>` once it accepts requests.
+import { afterStart, beforeStart } from './first-run.js';
 import { loadSurveys, SurveyRegistry } from './surveys.js';
 import { demoOfflineSwitch } from './demo.js';
 import { DEMO_SURVEY, seedDemoData } from './demo-data.js';
@@ -53,7 +54,8 @@ try {
   const rate = integer('COLLECTOR_RATE_LIMIT', 120, 0);
   const databaseUrl = env.DATABASE_URL?.trim();
   const dataDir = env.COLLECTOR_DATA_DIR?.trim() || '.collector-data';
-  if (!databaseUrl) console.log(`collector: opening the embedded database in ${dataDir} (the first start creates it, which takes a while)`);
+  const { notice, line } = beforeStart(databaseUrl, dataDir);
+  if (line) console.log(line);
   const collector = await startCollector({
     port: integer('COLLECTOR_PORT', 8787, 0),
     host: env.COLLECTOR_HOST || '127.0.0.1',
@@ -98,6 +100,7 @@ try {
     if (seeded > 0) console.log(`demo: wrote ${seeded} generated responses (DEMO DATA, not real people) for survey "${DEMO_SURVEY}"`);
   }
   console.log(`collector listening on ${collector.url}`);
+  for (const line of afterStart(collector.url, env.COLLECTOR_ORIGINS, notice)) console.log(line);
   let stopping = false;
   const stop = () => {
     if (stopping) return;

@@ -41,6 +41,7 @@ export {
   unitsFor,
   defaultUnit,
   isSurveySummary,
+  summaryProblems,
   DEFAULT_K,
   DEFAULT_ROUNDING,
   SUMMARY_FORMAT,

@@ -109,6 +109,8 @@ export interface SummaryStrings {
   hideTable: string;
   loading: string;
   error: string;
+  /** A summary of the wrong shape: the fields missing or wrong (`format`, `questions[1].cells`). */
+  malformed: (fields: string[]) => string;
   empty: string;
   median: (value: string) => string;
   /** The ends of a rating scale: "1 = Not at all, 5 = Completely". */

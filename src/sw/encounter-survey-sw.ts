@@ -1,5 +1,5 @@
 /// <reference lib="webworker" />
-// dist/encounter-survey-sw.js: lets a kiosk page start with no network. The page registers it with
+// dist/cdn/encounter-survey-sw.js: lets a kiosk page start with no network. The page registers it with
 // one line; then every GET the page makes (the page itself, the library and its chunks, a `src`
 // config) goes to the network first and is kept, and when the network is gone the kept copy is
 // served. POSTs are never touched: responses are the outbox's job, and it sends each exactly once,

@@ -1,5 +1,5 @@
 // Offline cold start (issue 15), as a drop-in centre's tablet lives it: the kiosk page (demo/kiosk.html
-// with the built dist/encounter-survey.js and dist/encounter-survey-sw.js) is loaded once online;
+// with the built dist/cdn/encounter-survey.js and dist/cdn/encounter-survey-sw.js) is loaded once online;
 // then the network is gone and the browser restarts; the survey must still render, a response must
 // wait on the device, and once the network is back it must be delivered exactly once. Real Chromium
 // with a persistent profile (so the worker and its cache survive the restart), a real HTTP server
@@ -42,7 +42,7 @@ function startServer(): Promise<void> {
     if (/^\/encounter-survey[\w.-]*\.(js|json)$/.test(path)) {
       const type = extname(path) === '.json' ? 'application/json' : 'text/javascript';
       try {
-        return void response.writeHead(200, { ...headers, 'content-type': type }).end(readFileSync(join('dist', path)));
+        return void response.writeHead(200, { ...headers, 'content-type': type }).end(readFileSync(join('dist', 'cdn', path)));
       } catch {
         /* not built: 404 below */
       }

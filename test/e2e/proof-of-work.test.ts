@@ -1,5 +1,5 @@
 // Proof of work end to end, in Chromium: the real collector (embedded PGlite) with a survey whose
-// config asks for it, and the real widget (dist/encounter-survey.js) on a page of another origin.
+// config asks for it, and the real widget (dist/cdn/encounter-survey.js) on a page of another origin.
 // A POST without a solution is refused (428); the widget's own responses, sent online and after an
 // offline spell, each land exactly once.
 import assert from 'node:assert/strict';
@@ -45,7 +45,7 @@ before(async () => {
     if (name === '') return res.writeHead(200, { 'content-type': 'text/html' }).end(html);
     if (!/^encounter-survey[\w.-]*\.js$/.test(name)) return res.writeHead(404).end();
     try {
-      res.writeHead(200, { 'content-type': 'text/javascript' }).end(await readFile(`dist/${name}`));
+      res.writeHead(200, { 'content-type': 'text/javascript' }).end(await readFile(`dist/cdn/${name}`));
     } catch {
       res.writeHead(404).end();
     }

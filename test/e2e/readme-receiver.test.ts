@@ -68,7 +68,7 @@ before(async () => {
     const path = new URL(request.url ?? '/', pageUrl).pathname;
     if (path === '/') return void response.writeHead(200, { 'content-type': 'text/html' }).end(page(`${receiverUrl}/responses`));
     try {
-      const file = readFileSync(join('dist', path.replace(/^\/(encounter-survey[\w.-]*\.js)$/, '$1')));
+      const file = readFileSync(join('dist', 'cdn', path.replace(/^\/(encounter-survey[\w.-]*\.js)$/, '$1')));
       response.writeHead(200, { 'content-type': 'text/javascript' }).end(file);
     } catch {
       response.writeHead(404).end();

@@ -1,5 +1,5 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
-import { isSurveySummary, type QuestionSummary, type SummaryCell, type SurveySummary as SurveySummaryData } from '../../core/summary/types.js';
+import { summaryProblems, type QuestionSummary, type SummaryCell, type SurveySummary as SurveySummaryData } from '../../core/summary/types.js';
 import { JsonSourceController, type JsonSourceState } from '../../controllers/json-source-controller.js';
 import type { SummaryStrings } from '../../i18n/index.js';
 import { summaryStrings } from '../../i18n/summary/index.js';
@@ -13,6 +13,8 @@ import { surveySummaryStyles } from './survey-summary.styles.js';
  * screen readers (and for anyone, with the toggle). Only what the disclosure rules let through is
  * ever drawn: counts under the summary's `k` arrive as "<11" and are shown with no bar and no share;
  * the other counts arrive rounded. Option labels come from the survey's config, in the page language.
+ * A summary of the wrong shape (as `summary`, or from `src`) draws nothing and shows an error naming
+ * the fields missing or wrong (`questions[1].cells`); nothing is thrown.
  *
  * @summary Accessible charts and tables of a survey summary (`GET /summary`): every question, and a series.
  * @tag survey-summary
@@ -76,8 +78,10 @@ export class SurveySummary extends LitElement {
   /** Language of the UI strings (`lang` attribute); otherwise the closest `[lang]`. */
   declare locale: string | null;
 
-  /** Set when what `src` answered is not a summary. */
+  /** Set when what `src` answered is not JSON. */
   #unreadable = false;
+  /** What is wrong with `summary`, or with what `src` answered (`format`, `questions[1].cells`); empty: nothing. */
+  #problems: string[] = [];
   readonly #source = new JsonSourceController(this, (state) => this.#fromSource(state));
 
   constructor() {
@@ -92,6 +96,7 @@ export class SurveySummary extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('summary')) this.#problems = this.summary === null ? [] : summaryProblems(this.summary);
     if (changed.has('src')) this.#source.load(this.src);
     const lang = this.#lang();
     if (!summaryStrings.get(lang)) void summaryStrings.load(lang).then(() => this.requestUpdate());
@@ -104,10 +109,12 @@ export class SurveySummary extends LitElement {
     try {
       data = JSON.parse(state.text);
     } catch {
-      data = null;
+      this.#unreadable = true;
+      return;
     }
-    if (isSurveySummary(data)) this.summary = data;
-    else this.#unreadable = true;
+    const problems = summaryProblems(data);
+    if (problems.length === 0) this.summary = data as SurveySummaryData;
+    else this.#problems = problems;
   }
 
   #lang(): string {
@@ -116,7 +123,7 @@ export class SurveySummary extends LitElement {
 
   /** The one question charted (with `question`), if the summary has it. */
   get chartedQuestion(): QuestionSummary | null {
-    if (!this.question) return null;
+    if (!this.question || this.#problems.length > 0) return null;
     return this.summary?.questions.find((question) => question.id === this.question) ?? null;
   }
 
@@ -135,6 +142,8 @@ export class SurveySummary extends LitElement {
     let body: unknown;
     if (status === 'loading' && !summary) body = html`<p part="status" role="status">${t.loading}</p>`;
     else if (status === 'error' || this.#unreadable) body = html`<p part="status" class="error" role="alert">${t.error}</p>`;
+    // Named, so whoever set `summary` or `src` sees what to fix; a render never reads a malformed summary.
+    else if (this.#problems.length > 0) body = html`<p part="status" class="error" role="alert">${t.malformed(shortList(this.#problems))}</p>`;
     else if (!summary) body = nothing;
     else body = this.#renderSummary(summary, t, lang);
     return html`<div part="summary" class="summary" dir=${t.$dir} aria-busy=${status === 'loading' ? 'true' : 'false'}>${body}</div>`;
@@ -168,5 +177,8 @@ export class SurveySummary extends LitElement {
     `;
   }
 }
+
+/** At most 8 of the problems, then "…": the box names what to fix first, not every cell of a broken table. */
+const shortList = (problems: string[]) => (problems.length > 8 ? [...problems.slice(0, 8), '…'] : problems);
 
 const dayBefore = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);

@@ -9,5 +9,5 @@ export { closedPeriods, openPeriod, periodOf, periodStart, periodEnd, parseDay, 
 export type { RangeRequest } from './periods.js';
 export { pinnedFigures, propagate, shownRange } from './audit.js';
 export type { AuditFigure, Relation, AuditRules } from './audit.js';
-export { isSurveySummary, SUMMARY_FORMAT } from './types.js';
+export { isSurveySummary, summaryProblems, SUMMARY_FORMAT } from './types.js';
 export type { SurveySummary, QuestionSummary, SummaryCell, Count, Period, PeriodTotal, PeriodUnit, QuestionKind, SummaryFilters, SurveyDescription } from './types.js';

@@ -94,56 +94,70 @@ export interface SurveyDescription {
   proofOfWork: boolean;
 }
 
+const isObject = (value: unknown): value is Record<string, unknown> => !!value && typeof value === 'object' && !Array.isArray(value);
 const isCount = (value: unknown): boolean => {
-  if (!value || typeof value !== 'object') return false;
+  if (!isObject(value)) return false;
   const { count, display } = value as Partial<Count>;
   return (count === null || (typeof count === 'number' && Number.isFinite(count) && count >= 0)) && typeof display === 'string';
 };
 const isDay = (value: unknown) => typeof value === 'string' && parseDay(value) !== null;
-const isPeriod = (value: unknown): value is Period =>
-  !!value && typeof value === 'object' && isDay((value as Period).start) && isDay((value as Period).end);
-const isText = (value: unknown) =>
-  typeof value === 'string' ||
-  (!!value && typeof value === 'object' && !Array.isArray(value) && Object.values(value).every((text) => typeof text === 'string'));
+const isPeriod = (value: unknown): value is Period => isObject(value) && isDay(value.start) && isDay(value.end);
+const isText = (value: unknown) => typeof value === 'string' || (isObject(value) && Object.values(value).every((text) => typeof text === 'string'));
+const isCell = (cell: unknown) =>
+  isCount(cell) &&
+  isObject(cell) &&
+  (typeof cell.value === 'string' || typeof cell.value === 'number') &&
+  isText(cell.label) &&
+  (cell.percent === null || (typeof cell.percent === 'number' && Number.isFinite(cell.percent)));
 
-function isQuestion(value: unknown): value is QuestionSummary {
-  if (!value || typeof value !== 'object') return false;
-  const question = value as Partial<QuestionSummary>;
-  return (
-    typeof question.id === 'string' &&
-    (question.kind === 'single' || question.kind === 'multiple' || question.kind === 'rating') &&
-    isText(question.label) &&
-    isCount(question.answered) &&
-    Array.isArray(question.cells) &&
-    question.cells.every(
-      (cell: Partial<SummaryCell>) =>
-        isCount(cell as unknown) &&
-        (typeof cell.value === 'string' || typeof cell.value === 'number') &&
-        isText(cell.label) &&
-        (cell.percent === null || (typeof cell.percent === 'number' && Number.isFinite(cell.percent))),
-    ) &&
-    (question.median === undefined || question.median === null || typeof question.median === 'number')
-  );
+/** The paths of a question that are missing or of the wrong kind (`questions[1].cells`). */
+function questionProblems(value: unknown, path: string): string[] {
+  if (!isObject(value)) return [path];
+  const q = value as Partial<Record<keyof QuestionSummary, unknown>>;
+  const problems: string[] = [];
+  const need = (ok: boolean, field: string) => {
+    if (!ok) problems.push(`${path}.${field}`);
+  };
+  need(typeof q.id === 'string', 'id');
+  need(q.kind === 'single' || q.kind === 'multiple' || q.kind === 'rating', 'kind');
+  need(isText(q.label), 'label');
+  need(isCount(q.answered), 'answered');
+  if (!Array.isArray(q.cells)) problems.push(`${path}.cells`);
+  else q.cells.forEach((cell, index) => need(isCell(cell), `cells[${index}]`));
+  need(q.median === undefined || q.median === null || typeof q.median === 'number', 'median');
+  return problems;
+}
+
+/**
+ * What is wrong with a value read as a summary: one path per field that is missing or of the wrong
+ * kind (`format`, `questions[1].cells`, `series[0]`), or `summary` when it is not an object at all;
+ * empty for a summary this package can draw. A page may point `src` anywhere, or set `summary` to anything.
+ */
+export function summaryProblems(value: unknown): string[] {
+  if (!isObject(value)) return ['summary'];
+  const summary = value as Partial<Record<keyof SurveySummary, unknown>>;
+  const problems: string[] = [];
+  const need = (ok: boolean, path: string) => {
+    if (!ok) problems.push(path);
+  };
+  need(summary.format === SUMMARY_FORMAT, 'format');
+  need(typeof summary.survey === 'string', 'survey');
+  need(isText(summary.title), 'title');
+  need(typeof summary.k === 'number', 'k');
+  need(typeof summary.rounding === 'number', 'rounding');
+  need(summary.unit === 'week' || summary.unit === 'month', 'unit');
+  need(summary.range === null || isPeriod(summary.range), 'range');
+  need(isCount(summary.total), 'total');
+  if (!Array.isArray(summary.series)) problems.push('series');
+  else summary.series.forEach((point, index) => need(isPeriod(point) && isCount(point), `series[${index}]`));
+  need(isPeriod(summary.open), 'open');
+  need(isObject(summary.open) && (summary.open.total === null || isCount(summary.open.total)), 'open.total');
+  if (!Array.isArray(summary.questions)) problems.push('questions');
+  else summary.questions.forEach((question, index) => problems.push(...questionProblems(question, `questions[${index}]`)));
+  return problems;
 }
 
 /** Shape check for a summary read from the network (a page may point `src` anywhere). */
 export function isSurveySummary(value: unknown): value is SurveySummary {
-  if (!value || typeof value !== 'object') return false;
-  const summary = value as Partial<SurveySummary>;
-  return (
-    summary.format === SUMMARY_FORMAT &&
-    typeof summary.survey === 'string' &&
-    isText(summary.title) &&
-    typeof summary.k === 'number' &&
-    typeof summary.rounding === 'number' &&
-    (summary.unit === 'week' || summary.unit === 'month') &&
-    (summary.range === null || isPeriod(summary.range)) &&
-    isCount(summary.total) &&
-    Array.isArray(summary.series) &&
-    summary.series.every((point) => isPeriod(point) && isCount(point)) &&
-    isPeriod(summary.open) &&
-    (summary.open.total === null || isCount(summary.open.total)) &&
-    Array.isArray(summary.questions) &&
-    summary.questions.every(isQuestion)
-  );
+  return summaryProblems(value).length === 0;
 }

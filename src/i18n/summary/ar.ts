@@ -19,6 +19,7 @@ const strings: SummaryStrings = {
   hideTable: 'إخفاء الجداول',
   loading: 'جارٍ تحميل الملخص…',
   error: 'تعذّر تحميل الملخص.',
+  malformed: (fields) => `لا يمكن عرض هذا الملخص. ناقص أو غير صحيح: ${fields.join('، ')}.`,
   empty: 'لا توجد إجابات بعد.',
   median: (value) => `الوسيط: ${value}`,
   scale: (low, high) => `المقياس: من ${low} إلى ${high}`,

@@ -19,6 +19,7 @@ const strings: SummaryStrings = {
   hideTable: 'Hide the tables',
   loading: 'Loading the summary…',
   error: 'The summary could not be loaded.',
+  malformed: (fields) => `This summary cannot be shown. Missing or wrong: ${fields.join(', ')}.`,
   empty: 'No answers yet.',
   median: (value) => `Median: ${value}`,
   scale: (low, high) => `Scale: ${low} to ${high}`,

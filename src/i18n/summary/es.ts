@@ -19,6 +19,7 @@ const strings: SummaryStrings = {
   hideTable: 'Ocultar las tablas',
   loading: 'Cargando el resumen…',
   error: 'No se pudo cargar el resumen.',
+  malformed: (fields) => `Este resumen no se puede mostrar. Falta o es incorrecto: ${fields.join(', ')}.`,
   empty: 'Todavía no hay respuestas.',
   median: (value) => `Mediana: ${value}`,
   scale: (low, high) => `Escala: de ${low} a ${high}`,

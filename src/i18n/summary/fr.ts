@@ -19,6 +19,7 @@ const strings: SummaryStrings = {
   hideTable: 'Masquer les tableaux',
   loading: 'Chargement du résumé…',
   error: 'Le résumé n’a pas pu être chargé.',
+  malformed: (fields) => `Ce résumé ne peut pas être affiché. Manquant ou incorrect : ${fields.join(', ')}.`,
   empty: 'Pas encore de réponses.',
   median: (value) => `Médiane : ${value}`,
   scale: (low, high) => `Échelle : de ${low} à ${high}`,
