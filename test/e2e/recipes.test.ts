@@ -7,6 +7,7 @@ import { test } from 'node:test';
 import { runInNewContext } from 'node:vm';
 import { PGlite } from '@electric-sql/pglite';
 
+const recipeUrl = (path: string) => new URL(`../../docs/recipes/${path}`, import.meta.url).href;
 const recipe = (path: string) => readFileSync(new URL(`../../docs/recipes/${path}`, import.meta.url), 'utf8');
 
 /** A Sheet held in memory: what Code.gs calls of SpreadsheetApp, with Apps Script's 1-based ranges. */
@@ -70,7 +71,8 @@ test('Apps Script Code.gs: one row per id under the lock, the header grows, form
 });
 
 test('Cloudflare Worker: CORS for the allowed origin only, 201 once, 200 for the repeat, 400 for a key that is not the id', async () => {
-  const { default: worker } = await import('../../docs/recipes/cloudflare-worker/worker.js');
+  // The recipes are plain JavaScript a reader copies; they carry no type declarations.
+  const { default: worker } = (await import(recipeUrl('cloudflare-worker/worker.js'))) as { default: { fetch(request: Request, env: unknown): Promise<Response> } };
   const rows = new Map<string, string>();
   const DB = {
     prepare: (_sql: string) => ({
@@ -130,7 +132,7 @@ test('Netlify/Vercel function: 201 once, 200 for the repeat, 400 for an id that 
   await table.query('drop table if exists responses');
   await table.query('create table responses (id uuid primary key, body jsonb not null, received_at timestamptz not null default now())');
   process.env['ALLOWED_ORIGINS'] = 'https://www.example.org';
-  const { default: handler } = await import('../../docs/recipes/netlify-vercel/responses.mjs');
+  const { default: handler } = (await import(recipeUrl('netlify-vercel/responses.mjs'))) as { default: (request: Request) => Promise<Response> };
   const post = (id: string) =>
     handler(new Request('https://site.example.org/api/responses', { method: 'POST', headers: { Origin: 'https://www.example.org', 'Idempotency-Key': id }, body: JSON.stringify({ id }) }));
   const id = crypto.randomUUID();
