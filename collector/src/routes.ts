@@ -6,7 +6,7 @@ import { csvStream, jsonLinesStream } from './export.js';
 import { intake } from './intake.js';
 import { retentionCutoff } from './retention.js';
 import { sameOrigin, sameSecret, staffAccess } from './staff-sessions.js';
-import { readSummary, readSummaryQuery } from './summary.js';
+import { asksForPublicWindow, readSummary, readSummaryQuery } from './summary.js';
 
 /** Every route of the collector, one row each (app.ts adds the middleware each row asks for). */
 export function productionRoutes(options: AppOptions, receiveGate?: MiddlewareHandler): Route[] {
@@ -61,11 +61,11 @@ export function productionRoutes(options: AppOptions, receiveGate?: MiddlewareHa
         const params = new URL(c.req.url).searchParams;
         const surveyId = params.get('survey');
         if (!surveyId) return missingSurvey(c);
-        // Listed surveys' default summaries are public (an organisation's own website): the last 12 closed
-        // periods, unfiltered. Filters and chosen ranges are staff only: fewer overlapping ranges to subtract.
+        // Listed surveys' default summaries are public (an organisation's own website): the latest closed
+        // quarter by month, unfiltered. Filters, chosen ranges and weeks are staff only.
         // Staff access is checked before the query: otherwise a 400 naming a wrong version, language or
         // tag would tell anyone what a private survey declares (its sites), and whether it exists.
-        if (!options.publicSurveys.has(surveyId) || choosesFiltersOrRange(params)) {
+        if (!options.publicSurveys.has(surveyId) || !asksForPublicWindow(params)) {
           const refused = await staff(c, async () => undefined);
           if (refused) return refused;
         }
@@ -133,11 +133,6 @@ export function productionRoutes(options: AppOptions, receiveGate?: MiddlewareHa
       },
     },
   ];
-}
-
-/** A filter (`version`, `locale`, `tag.<name>`) or a chosen range (`from`, `to`), whatever its value. */
-function choosesFiltersOrRange(params: URLSearchParams): boolean {
-  return [...params.keys()].some((key) => ['from', 'to', 'version', 'locale'].includes(key) || key.startsWith('tag.'));
 }
 
 const receiveHeaders: MiddlewareHandler = async (c, next) => {

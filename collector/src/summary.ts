@@ -1,11 +1,12 @@
 import { createHmac } from 'node:crypto';
 import {
-  closedPeriods,
   defaultUnit,
   disclose,
   openPeriod,
   parseDay,
+  PUBLIC_UNIT,
   summaryDay,
+  summaryPeriods,
   surveySpec,
   unitsFor,
   type PeriodUnit,
@@ -27,9 +28,21 @@ export interface SummaryQuery {
   from?: string;
   to?: string;
   filters: SummaryFilters;
+  /** No range, filter or other unit chosen: the public window (the latest closed block), for anyone. */
+  public: boolean;
 }
 
 export type QueryCheck = { ok: true; query: SummaryQuery } | { ok: false; message: string };
+
+/**
+ * What anyone may read of a listed survey: nothing chosen but the survey (`unit=month` allowed):
+ * the latest closed quarter by month. Anything else (from, to, version, locale, tag.*, weeks) is staff only.
+ */
+export function asksForPublicWindow(params: URLSearchParams): boolean {
+  const chosen = [...params.keys()].some((key) => ['from', 'to', 'version', 'locale'].includes(key) || key.startsWith('tag.'));
+  const unit = params.get('unit');
+  return !chosen && (unit === null || unit === PUBLIC_UNIT);
+}
 
 /** `survey`, `unit` (week | month), `from`/`to` (days in the first and last period), `version`, `locale`, `tag.<name>`. */
 export function readSummaryQuery(params: URLSearchParams, surveys: SurveyRegistry): QueryCheck {
@@ -37,9 +50,10 @@ export function readSummaryQuery(params: URLSearchParams, surveys: SurveyRegistr
   const configs = surveys.versions(surveyId);
   // Never finer than the coarsest time bucket of any of its files.
   const buckets = configs.map((config) => config.timeBucket);
-  const unit = (params.get('unit') ?? defaultUnit(...buckets)) as PeriodUnit;
+  const isPublic = asksForPublicWindow(params);
+  const unit = (params.get('unit') ?? (isPublic ? PUBLIC_UNIT : defaultUnit(...buckets))) as PeriodUnit;
   if (!unitsFor(...buckets).includes(unit)) return { ok: false, message: `unit must be ${unitsFor(...buckets).join(' or ')} for this survey (the timeBucket of its config files: ${[...new Set(buckets)].join(', ')}).` };
-  const query: SummaryQuery = { surveyId, unit, filters: {} };
+  const query: SummaryQuery = { surveyId, unit, filters: {}, public: isPublic };
   for (const name of ['from', 'to'] as const) {
     const day = params.get(name);
     if (day === null) continue;
@@ -82,7 +96,7 @@ export interface SummaryRules {
 
 export async function readSummary(store: ResponseStore, surveys: SurveyRegistry, query: SummaryQuery, rules: SummaryRules): Promise<SurveySummary> {
   const { surveyId, unit, filters } = query;
-  const periods = closedPeriods(rules.now, { unit, from: query.from, to: query.to }).filter((period) => !rules.keptFrom || period.start >= rules.keptFrom);
+  const periods = summaryPeriods(rules.now, { unit, from: query.from, to: query.to, public: query.public, ...(rules.keptFrom ? { keptFrom: rules.keptFrom } : {}) });
   const open = openPeriod(rules.now, unit);
   const range = periods.length > 0 ? { start: periods[0]!.start, end: periods.at(-1)!.end } : null;
   const filter: CountFilter = {

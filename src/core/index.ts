@@ -32,6 +32,9 @@ export {
   tally,
   surveySpec,
   closedPeriods,
+  summaryPeriods,
+  publicPeriods,
+  PUBLIC_UNIT,
   openPeriod,
   periodOf,
   parseDay,
@@ -59,6 +62,7 @@ export type {
   SummarizeOptions,
   TalliedCounts,
   DiscloseInput,
+  WindowRequest,
   SurveySpec,
   QuestionSpec,
 } from './summary/index.js';

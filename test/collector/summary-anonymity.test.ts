@@ -68,6 +68,20 @@ for (const { engine, skip } of engines) {
       }
     });
 
+    test('every query a public reader can make is refused (401) or answered with the one public summary', async () => {
+      today = new Date('2026-04-14T12:00:00Z');
+      const queries = ['', '&unit=month', '&unit=week', '&from=2026-01-01', '&to=2026-03-31', '&tag.site=north', '&locale=en', '&version=1', '&unit=month&from=2026-01-01'];
+      const answered: SurveySummary[] = [];
+      for (const query of queries) {
+        const res = await fetch(`${collector.url}/summary?survey=after-call${query}`);
+        const publicQuery = query === '' || query === '&unit=month';
+        assert.equal(res.status, publicQuery ? 200 : 401, query);
+        if (publicQuery) answered.push((await json(res)) as SurveySummary);
+      }
+      assert.deepEqual(answered[1], answered[0]);
+      assert.deepEqual(answered[0]!.range, { start: '2026-01-01', end: '2026-04-01' });
+    });
+
     test('a count of exactly k is shown and k − 1 is suppressed', async () => {
       // Week of 4 May: helped yes 11, no 10, unsure 0.
       today = new Date('2026-05-06T12:00:00Z');

@@ -98,7 +98,13 @@ for (const { engine, skip } of engines) {
       assert.equal(res.headers.get('access-control-allow-origin'), 'http://allowed.test');
       assert.equal((await fetch(`${collector.url}/summary?survey=after-call&tag.site=south`)).status, 401);
       assert.equal((await fetch(`${collector.url}/summary?survey=after-call&from=2026-02-01`)).status, 401);
-      assert.equal((await fetch(`${collector.url}/summary?survey=after-call&unit=week`)).status, 200);
+      // The public window is the latest closed quarter by month; weeks are staff only (a week block and a
+      // month block never cover the same days, so their difference would be a few days' answers).
+      assert.equal((await fetch(`${collector.url}/summary?survey=after-call&unit=week`)).status, 401);
+      const anyone = await json(await fetch(`${collector.url}/summary?survey=after-call`));
+      assert.deepEqual(anyone, await json(res), 'with or without unit=month: one public summary');
+      assert.deepEqual(anyone.range, { start: '2026-01-01', end: '2026-04-01' });
+      assert.deepEqual(anyone.series.map((point: { start: string }) => point.start), ['2026-01-01', '2026-02-01', '2026-03-01']);
       const cookie = await signIn(collector.url);
       const south = await summary('&unit=month&from=2026-02-01&tag.site=south', { cookie });
       assert.deepEqual(south.filters, { tags: { site: 'south' } });

@@ -133,10 +133,13 @@ export function disclose(input: DiscloseInput): SurveySummary {
     publish();
   }
   foldSmallDifferences(spec, figures, k);
-  const unfiltered = filters.version === undefined && filters.locale === undefined && Object.keys(filters.tags ?? {}).length === 0;
   const openTotal = input.open.total < k ? suppressedCount(k) : shownCount(roundTo(input.open.total, 10, noise ? noise(`${scope}|${input.open.start}|open`) : 0.5));
-  return published(input, figures, { k, rounding }, unfiltered ? openTotal : null);
+  return published(input, figures, { k, rounding }, isUnfiltered(filters) ? openTotal : null);
 }
+
+/** No version, language or tag chosen. */
+export const isUnfiltered = (filters: SummaryFilters): boolean =>
+  filters.version === undefined && filters.locale === undefined && Object.keys(filters.tags ?? {}).length === 0;
 
 const suppressedCount = (k: number): Count => ({ count: null, display: `<${k}` });
 const shownCount = (count: number): Count => ({ count, display: String(count) });

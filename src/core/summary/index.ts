@@ -7,6 +7,8 @@ export { surveySpec } from './spec.js';
 export type { SurveySpec, QuestionSpec } from './spec.js';
 export { closedPeriods, openPeriod, periodOf, periodStart, periodEnd, parseDay, dayOf, summaryDay, CLOSING_GRACE_MS, unitsFor, defaultUnit } from './periods.js';
 export type { RangeRequest } from './periods.js';
+export { PUBLIC_UNIT, publicPeriods, quarterOf, summaryPeriods } from './window.js';
+export type { WindowRequest } from './window.js';
 export { pinnedFigures, propagate, shownRange } from './audit.js';
 export type { AuditFigure, Relation, AuditRules } from './audit.js';
 export { isSurveySummary, SUMMARY_FORMAT } from './types.js';

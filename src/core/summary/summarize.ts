@@ -1,9 +1,10 @@
 import type { SurveyConfig } from '../config/schema.js';
 import type { Submission } from '../submission-schema.js';
-import { disclose, type TalliedCounts } from './disclose.js';
-import { closedPeriods, defaultUnit, openPeriod, summaryDay, unitsFor } from './periods.js';
+import { disclose, isUnfiltered, type TalliedCounts } from './disclose.js';
+import { defaultUnit, openPeriod, summaryDay, unitsFor } from './periods.js';
 import { surveySpec, type SurveySpec } from './spec.js';
 import type { PeriodUnit, SummaryFilters, SurveySummary } from './types.js';
+import { PUBLIC_UNIT, summaryPeriods } from './window.js';
 
 /**
  * A publishable summary from the responses themselves (for receivers other than the reference
@@ -18,7 +19,9 @@ export interface SummarizeOptions {
   now: Date;
   /** Default: week, or month for a survey bucketed by month. */
   unit?: PeriodUnit;
-  /** A day in the first and last period wanted (default: the last 12 closed periods). */
+  /** The public summary: the latest closed calendar quarter, by month, unfiltered. What a website may show anyone. */
+  public?: boolean;
+  /** A day in the first and last period wanted (default: the last 12 closed periods). Not with `public`. */
   from?: string;
   to?: string;
   filters?: SummaryFilters;
@@ -35,12 +38,13 @@ export function summarize(submissions: readonly Submission[], options: Summarize
   if (!first) throw new TypeError('summarize: pass the survey config');
   const buckets = configs.map((config) => config.timeBucket);
   const allowed = unitsFor(...buckets);
-  const unit = options.unit ?? defaultUnit(...buckets);
+  const unit = options.unit ?? (options.public ? PUBLIC_UNIT : defaultUnit(...buckets));
   if (!allowed.includes(unit)) throw new RangeError(`summarize: survey "${first.id}" may be summarised by ${allowed.join(' or ')} only (its timeBucket is ${buckets.join(', ')})`);
   const filters = options.filters ?? {};
+  if (options.public && !isUnfiltered(filters)) throw new RangeError('summarize: a public summary takes no filters');
   const spec = surveySpec(first.id, configs, filters.version);
   const dayOf = options.receivedDay ?? ((submission: Submission) => submission.submittedAt.slice(0, 10));
-  const periods = closedPeriods(options.now, { unit, from: options.from, to: options.to });
+  const periods = summaryPeriods(options.now, { unit, from: options.from, to: options.to, public: options.public ?? false });
   const open = openPeriod(options.now, unit);
   const today = summaryDay(options.now);
   const range = periods.length ? { start: periods[0]!.start, end: periods.at(-1)!.end } : null;
