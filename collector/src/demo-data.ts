@@ -25,7 +25,7 @@ const DAY_MS = 86_400_000;
 
 export async function seedDemoData(store: ResponseStore, surveys: SurveyRegistry, now: Date): Promise<number> {
   const configs = surveys.versions(DEMO_SURVEY);
-  if (configs.length === 0 || (await store.total({ surveyId: DEMO_SURVEY })) > 0) return 0;
+  if (configs.length === 0 || (await store.total({ surveyId: DEMO_SURVEY })).count > 0) return 0;
   const random = generator(20261126);
   const pick = <T>(weighted: Array<[T, number]>): T => {
     let roll = random() * weighted.reduce((sum, [, weight]) => sum + weight, 0);

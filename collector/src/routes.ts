@@ -72,7 +72,7 @@ export function productionRoutes(options: AppOptions, receiveGate?: MiddlewareHa
         const checked = readSummaryQuery(params, surveys);
         if (!checked.ok) return fail(c, 400, 'invalid-query', checked.message);
         const now = options.now();
-        const rules = { k: options.k, rounding: options.rounding, secret: options.summarySecret, now };
+        const rules = { k: options.k, rounding: options.rounding, now };
         // Periods that began before the first day retention keeps lose a day of responses every day.
         const keptFrom = options.retentionDays > 0 ? retentionCutoff(now, options.retentionDays) : undefined;
         return c.json(await readSummary(store, surveys, checked.query, { ...rules, keptFrom }));

@@ -1,4 +1,3 @@
-import { createHmac } from 'node:crypto';
 import {
   defaultUnit,
   disclose,
@@ -84,8 +83,6 @@ export function readSummaryQuery(params: URLSearchParams, surveys: SurveyRegistr
 export interface SummaryRules {
   k: number;
   rounding: number;
-  /** Keys the random rounding: every instance must share it. */
-  secret: string;
   now: Date;
   /**
    * The first day retention keeps. A period that began before it is not summarised: it loses a day
@@ -108,25 +105,32 @@ export async function readSummary(store: ResponseStore, surveys: SurveyRegistry,
   const spec = surveySpec(surveyId, surveys.versions(surveyId), filters.version);
   const [raw, byPeriod, openTotal] = await Promise.all([
     range ? store.counts({ ...filter, receivedFrom: range.start, receivedBefore: range.end }) : null,
-    range ? store.periodTotals({ ...filter, receivedFrom: range.start, receivedBefore: range.end }, unit) : new Map<string, number>(),
+    range ? store.periodTotals({ ...filter, receivedFrom: range.start, receivedBefore: range.end }, unit) : new Map<string, { count: number; key: number }>(),
     // Over the open period's days that are over: it moves once a day at most.
     store.total({ ...filter, receivedFrom: open.start, receivedBefore: summaryDay(rules.now) }),
   ]);
+  // Each count with its cell key (the sum of its responses' record keys): the rounding of core's cell-key method.
   const counts: TalliedCounts = { total: raw?.total ?? 0, questions: {} };
-  for (const question of spec.questions) counts.questions[question.id] = { answered: raw?.answered.get(question.id) ?? 0, values: {} };
-  for (const { question, value, count } of raw?.cells ?? []) {
-    if (Object.hasOwn(counts.questions, question)) counts.questions[question]!.values[value] = count;
+  const keys: Omit<TalliedCounts, 'keys'> = { total: raw?.totalKey ?? 0, questions: {} };
+  for (const question of spec.questions) {
+    const answered = raw?.answered.get(question.id);
+    counts.questions[question.id] = { answered: answered?.count ?? 0, values: {} };
+    keys.questions[question.id] = { answered: answered?.key ?? 0, values: {} };
+  }
+  for (const { question, value, count, key } of raw?.cells ?? []) {
+    if (!Object.hasOwn(counts.questions, question)) continue;
+    counts.questions[question]!.values[value] = count;
+    keys.questions[question]!.values[value] = key;
   }
   return disclose({
     spec,
-    counts,
+    counts: { ...counts, keys },
     range,
     unit,
-    series: periods.map((period) => ({ ...period, total: byPeriod.get(period.start) ?? 0 })),
-    open: { ...open, total: openTotal },
+    series: periods.map((period) => ({ ...period, total: byPeriod.get(period.start)?.count ?? 0, key: byPeriod.get(period.start)?.key ?? 0 })),
+    open: { ...open, total: openTotal.count, key: openTotal.key },
     filters,
     k: rules.k,
     rounding: rules.rounding,
-    noise: (identity) => createHmac('sha256', rules.secret).update(identity).digest().readUIntBE(0, 6) / 2 ** 48,
   });
 }

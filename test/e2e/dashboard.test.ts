@@ -37,7 +37,7 @@ test('seeded: over 600 responses in three closed months at two sites', async () 
   const months = closedPeriods(new Date(), { unit: 'month', count: 3 });
   const counts = await collector.store.counts({ surveyId: DEMO_SURVEY, receivedFrom: months[0]!.start, receivedBefore: months.at(-1)!.end });
   assert.ok(counts.total >= 600, `${counts.total} responses in the last three closed months (${seeded} seeded in all)`);
-  for (const site of ['demo-north', 'demo-south']) assert.ok((await collector.store.total({ surveyId: DEMO_SURVEY, tags: { site } })) > 0, site);
+  for (const site of ['demo-north', 'demo-south']) assert.ok((await collector.store.total({ surveyId: DEMO_SURVEY, tags: { site } })).count > 0, site);
 });
 
 test('sign in with the staff token', async () => {

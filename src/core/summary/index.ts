@@ -2,6 +2,7 @@
 export { disclose, roundTo, DEFAULT_K, DEFAULT_ROUNDING } from './disclose.js';
 export type { DiscloseInput, TalliedCounts } from './disclose.js';
 export { summarize, tally } from './summarize.js';
+export { KEY_RANGE, cellKey, perturbation, perturbed, recordKey } from './cell-key.js';
 export type { SummarizeOptions } from './summarize.js';
 export { surveySpec } from './spec.js';
 export type { SurveySpec, QuestionSpec } from './spec.js';

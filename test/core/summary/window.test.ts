@@ -23,7 +23,7 @@ const responseArb = fc
   })
   .map(({ types, helped, ...rest }) => response({ ...rest, types: types ?? undefined, helped: helped ?? undefined }));
 // Days are kept sorted so "received by now" is a prefix: what a collector would hold at that moment.
-const populationArb = fc.array(responseArb, { maxLength: 150 });
+const populationArb = fc.array(responseArb, { minLength: 40, maxLength: 200 }); // large enough that figures are shown
 const at = (index: number, hour = 12) => new Date(FIRST + index * DAY_MS + hour * 3_600_000);
 /** Everything received before the summary's day is over (later responses are not there yet). */
 const receivedBy = (population: ReturnType<typeof response>[], now: Date) => population.filter((s) => new Date(s.submittedAt).getTime() < now.getTime());
