@@ -65,11 +65,15 @@ export function productionRoutes(options: AppOptions, receiveGate?: MiddlewareHa
         // quarter by month, unfiltered. Filters, chosen ranges and weeks are staff only.
         // Staff access is checked before the query: otherwise a 400 naming a wrong version, language or
         // tag would tell anyone what a private survey declares (its sites), and whether it exists.
-        if (!options.publicSurveys.has(surveyId) || !asksForPublicWindow(params)) {
+        const needsStaff = !options.publicSurveys.has(surveyId) || !asksForPublicWindow(params);
+        // Staff asking for nothing in particular get their default (the last 12 closed periods), not the public quarter.
+        let asStaff = false;
+        if (needsStaff || c.req.header('authorization') !== undefined || (await sessions.find(c))) {
           const refused = await staff(c, async () => undefined);
-          if (refused) return refused;
+          if (refused && needsStaff) return refused;
+          asStaff = !refused;
         }
-        const checked = readSummaryQuery(params, surveys);
+        const checked = readSummaryQuery(params, surveys, { asStaff });
         if (!checked.ok) return fail(c, 400, 'invalid-query', checked.message);
         const now = options.now();
         const rules = { k: options.k, rounding: options.rounding, now };

@@ -27,7 +27,7 @@ export interface SummaryQuery {
   from?: string;
   to?: string;
   filters: SummaryFilters;
-  /** No range, filter or other unit chosen: the public window (the latest closed block), for anyone. */
+  /** Not staff, and no range, filter or weeks chosen: the public window (the latest closed quarter). */
   public: boolean;
 }
 
@@ -44,12 +44,12 @@ export function asksForPublicWindow(params: URLSearchParams): boolean {
 }
 
 /** `survey`, `unit` (week | month), `from`/`to` (days in the first and last period), `version`, `locale`, `tag.<name>`. */
-export function readSummaryQuery(params: URLSearchParams, surveys: SurveyRegistry): QueryCheck {
+export function readSummaryQuery(params: URLSearchParams, surveys: SurveyRegistry, { asStaff = false } = {}): QueryCheck {
   const surveyId = params.get('survey') ?? '';
   const configs = surveys.versions(surveyId);
   // Never finer than the coarsest time bucket of any of its files.
   const buckets = configs.map((config) => config.timeBucket);
-  const isPublic = asksForPublicWindow(params);
+  const isPublic = !asStaff && asksForPublicWindow(params);
   const unit = (params.get('unit') ?? (isPublic ? PUBLIC_UNIT : defaultUnit(...buckets))) as PeriodUnit;
   if (!unitsFor(...buckets).includes(unit)) return { ok: false, message: `unit must be ${unitsFor(...buckets).join(' or ')} for this survey (the timeBucket of its config files: ${[...new Set(buckets)].join(', ')}).` };
   const query: SummaryQuery = { surveyId, unit, filters: {}, public: isPublic };

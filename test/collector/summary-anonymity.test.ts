@@ -80,6 +80,9 @@ for (const { engine, skip } of engines) {
       }
       assert.deepEqual(answered[1], answered[0]);
       assert.deepEqual(answered[0]!.range, { start: '2026-01-01', end: '2026-04-01' });
+      // Staff asking for nothing in particular (the dashboard's first view) get the last 12 closed months.
+      const staffDefault = await read('&unit=month', staff);
+      assert.deepEqual(staffDefault.range, { start: '2025-04-01', end: '2026-04-01' });
     });
 
     test('a count of exactly k is shown and k − 1 is suppressed', async () => {
