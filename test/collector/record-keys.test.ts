@@ -8,7 +8,7 @@ import { KEY_RANGE, type SurveySummary } from 'encounter-survey/core';
 import { openDatabase, type Queryable } from '../../collector/src/db/database.js';
 import { migrate, migrations } from '../../collector/src/db/migrations.js';
 import { startCollector } from '../../collector/src/server.js';
-import { TOKEN, engines, freshDatabase, json, post, submission, surveys } from './helpers.js';
+import { TOKEN, engines, freshDatabase, json, post, submission, surveys, useClock } from './helpers.js';
 
 const GROUP = 'survey_id, survey_version, received_day, locale, tags';
 const SLOT = '(get_byte(uuid_send(id), 0) >> 4)';
@@ -64,6 +64,7 @@ for (const { engine, skip } of engines) {
         }
 
         let today = new Date('2026-03-10T12:00:00Z');
+        useClock(() => today);
         const start = () => startCollector({ port: 0, host: '127.0.0.1', database: database.location, surveys: surveys(), staffToken: TOKEN, rateLimit: false, now: () => today });
         let collector = await start();
         try {

@@ -22,6 +22,7 @@ import {
   surveys,
   withCollector,
   type TestCollector,
+  useClock,
 } from './helpers.js';
 
 /** A survey not listed in publicSurveys, with the same site tags as the public one. */
@@ -166,6 +167,7 @@ for (const { engine, skip } of engines) {
     test('a new staff token on the same database publishes the same figures: the secret is kept in SQL, not derived from the token', async () => {
       const database = await freshDatabase(engine);
       let today = new Date('2026-02-03T12:00:00Z');
+      useClock(() => today);
       const start = (staffToken: string) => startCollector({ port: 0, database: database.location, surveys: surveys(), staffToken, rateLimit: false, now: () => today });
       const published = async (url: string, staffToken: string) => {
         const res = await fetch(`${url}/summary?survey=after-call&unit=week&from=2026-02-02`, { headers: { authorization: `Bearer ${staffToken}` } });
