@@ -38,6 +38,8 @@ export interface AppOptions {
   sessions: StaffSessions;
   proofOfWork: ProofOfWork;
   acceptUnknown: boolean;
+  /** COLLECTOR_REDACT=1: identifiers in free text replaced by "[phone]" etc. before storing. */
+  redactFreeText?: boolean;
   now: () => Date;
 }
 

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { checkSubmission, floorToBucket, removeControlCharacters, submissionSchema, type Submission, type SurveyConfig, type TimeBucket } from 'encounter-survey/core';
+import { checkSubmission, floorToBucket, redactIdentifiers, removeControlCharacters, submissionSchema, type Submission, type SurveyConfig, type TimeBucket } from 'encounter-survey/core';
 import { DEFAULT_RETENTION_DAYS } from './retention.js';
 import type { CountedAnswers } from './store.js';
 import type { SurveyRegistry } from './surveys.js';
@@ -26,6 +26,8 @@ export interface IntakeOptions {
   now?: Date;
   /** COLLECTOR_RETENTION_DAYS; 0 (keep everything) still refuses anything over DEFAULT_RETENTION_DAYS old. */
   retentionDays?: number;
+  /** COLLECTOR_REDACT=1: identifiers in free text (text questions, "Other" text) become "[phone]" etc. */
+  redact?: boolean;
 }
 
 const DAY_MS = 86_400_000;
@@ -73,7 +75,20 @@ export function intake(body: unknown, surveys: SurveyRegistry, options: IntakeOp
   if (!checked.ok) {
     return { ok: false, error: 'invalid-submission', message: `The response does not fit survey "${id}".`, issues: checked.issues };
   }
-  return { ok: true, submission: checked.submission, counted: countedAnswers(config, checked.submission), proofOfWork: surveys.needsProofOfWork(id) };
+  const submission = options.redact ? redactFreeText(config, checked.submission) : checked.submission;
+  return { ok: true, submission, counted: countedAnswers(config, submission), proofOfWork: surveys.needsProofOfWork(id) };
+}
+
+/** Free text (text questions and "Other" text) with what could identify someone replaced by placeholders (src/core/free-text-guard.ts). */
+function redactFreeText(config: SurveyConfig, submission: Submission): Submission {
+  const answers = { ...submission.answers };
+  for (const question of config.questions) {
+    for (const key of question.type === 'text' ? [question.id] : [`${question.id}.other`]) {
+      const value = answers[key];
+      if (typeof value === 'string') answers[key] = redactIdentifiers(value);
+    }
+  }
+  return { ...submission, answers };
 }
 
 /** The choice and rating answers, as summaries count them; free text and "Other" text are never counted. */

@@ -160,7 +160,7 @@ async function receive(c: Context, options: AppOptions): Promise<Response> {
     if (error instanceof HTTPException) throw error; // the body limit
     return fail(c, 400, 'invalid-json', 'The body is not valid UTF-8 JSON.');
   }
-  const result = intake(body, options.surveys, { acceptUnknown: options.acceptUnknown, now: options.now(), retentionDays: options.retentionDays });
+  const result = intake(body, options.surveys, { acceptUnknown: options.acceptUnknown, now: options.now(), retentionDays: options.retentionDays, redact: options.redactFreeText ?? false });
   if (!result.ok) return fail(c, 400, result.error, result.message, result.issues ? { issues: result.issues } : {});
   const key = c.req.header('idempotency-key');
   if (key !== result.submission.id) {

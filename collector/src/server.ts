@@ -46,6 +46,8 @@ export interface CollectorOptions {
   proofOfWork?: { key?: string; maxnumber?: number; seconds?: number };
   /** Store responses to surveys without a config (totals only in summaries). Default false: 400. */
   acceptUnknown?: boolean;
+  /** Replace phone numbers, e-mail addresses, links, addresses, postcodes and dates of birth in free text with "[phone]" etc. before storing (COLLECTOR_REDACT=1). */
+  redactFreeText?: boolean;
   /** Days a response is kept after it was received; 0 keeps them. Default 730. */
   retentionDays?: number;
   /** PostgreSQL pool size per instance. */
@@ -129,6 +131,7 @@ export async function startCollector(options: CollectorOptions): Promise<Running
         sessions,
         proofOfWork,
         acceptUnknown: options.acceptUnknown ?? false,
+        redactFreeText: options.redactFreeText ?? false,
         now,
       },
       options.extras,

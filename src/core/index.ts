@@ -72,3 +72,5 @@ export type {
 export { checkSubmission } from './submission-check.js';
 export type { SubmissionCheck, SubmissionIssue } from './submission-check.js';
 export { removeControlCharacters } from './control-characters.js';
+export { findIdentifiers, redactIdentifiers, REDACTION_LABELS } from './free-text-guard.js';
+export type { Finding, FindingKind } from './free-text-guard.js';

@@ -41,3 +41,32 @@ for (const { engine, skip } of engines) {
     });
   });
 }
+
+for (const { engine, skip } of engines) {
+  describe(`COLLECTOR_REDACT=1 (${engine})`, { skip }, () => {
+    test('identifiers in free text and "Other" text are stored as placeholders; choices and counts are untouched', async () => {
+      const collector = await withCollector(engine, { redactFreeText: true });
+      try {
+        const body = submission({
+          answers: { types: ['emotional', 'other'], 'types.other': 'my friend at jane@example.com', helped: 'no', why: 'call 07700 900123', heard: 2, story: 'I live at 12 rue de la Paix, 75002 Paris' },
+        });
+        assert.equal((await post(collector.url, body)).status, 201);
+        const [stored] = await exported(collector.url);
+        assert.deepEqual(stored!.answers, { ...body.answers, 'types.other': 'my friend at [email]', why: 'call [phone]', story: 'I live at [address], [postcode]' });
+      } finally {
+        await collector.stop();
+      }
+    });
+
+    test('without it, text is stored as sent', async () => {
+      const collector = await withCollector(engine);
+      try {
+        const body = submission({ answers: { types: ['emotional'], helped: 'yes', heard: 5, story: 'call 07700 900123' } });
+        assert.equal((await post(collector.url, body)).status, 201);
+        assert.equal((await exported(collector.url))[0]!.answers.story, 'call 07700 900123');
+      } finally {
+        await collector.stop();
+      }
+    });
+  });
+}
