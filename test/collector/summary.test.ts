@@ -1,7 +1,7 @@
 // GET /summary over the pre-aggregated counts: closed periods by the day received, the disclosure
 // rules of encounter-survey/core (catalogue scenario 31), public surveys vs the staff API and its
-// filters (nothing about a private survey told without staff access), the rounding secret kept in
-// SQL across a change of staff token. Both engines.
+// filters (nothing about a private survey told without staff access), the same figures across a
+// change of staff token (the rounding follows the record keys kept in SQL). Both engines.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { parseSurveyConfig, type SurveySummary } from 'encounter-survey/core';
@@ -163,8 +163,8 @@ for (const { engine, skip } of engines) {
     });
   });
 
-  describe(`the rounding secret (${engine})`, { skip }, () => {
-    test('a new staff token on the same database publishes the same figures: the secret is kept in SQL, not derived from the token', async () => {
+  describe(`the rounding across a restart (${engine})`, { skip }, () => {
+    test('a new staff token on the same database publishes the same figures: the record keys are kept in SQL, nothing is derived from the token', async () => {
       const database = await freshDatabase(engine);
       let today = new Date('2026-02-03T12:00:00Z');
       useClock(() => today);
