@@ -162,13 +162,15 @@ export async function seed(databaseUrl, count) {
     );
     const slot = '(get_byte(uuid_send(id), 0) >> 4)';
     const key = 'survey_id, survey_version, received_day, locale, tags';
-    await client.query(`INSERT INTO response_totals SELECT ${key}, ${slot}, count(*) FROM responses GROUP BY ${key}, ${slot}`);
+    // Record keys come from the column's random default (migration 4); their sums go beside the counts.
+    const keySum = 'sum(record_key) % 2147483648';
+    await client.query(`INSERT INTO response_totals SELECT ${key}, ${slot}, count(*), ${keySum} FROM responses GROUP BY ${key}, ${slot}`);
     await client.query(
-      `INSERT INTO question_totals SELECT ${key}, q.key, ${slot}, count(*)
+      `INSERT INTO question_totals SELECT ${key}, q.key, ${slot}, count(*), ${keySum}
        FROM responses CROSS JOIN jsonb_object_keys(answers) AS q(key) WHERE q.key <> 'comment' GROUP BY ${key}, q.key, ${slot}`,
     );
     await client.query(
-      `INSERT INTO answer_counts SELECT ${key}, q.key, v.value, ${slot}, count(*)
+      `INSERT INTO answer_counts SELECT ${key}, q.key, v.value, ${slot}, count(*), ${keySum}
        FROM responses CROSS JOIN jsonb_each(answers) AS q
        CROSS JOIN LATERAL (SELECT jsonb_array_elements_text(q.value) WHERE jsonb_typeof(q.value) = 'array'
                            UNION ALL SELECT q.value #>> '{}' WHERE jsonb_typeof(q.value) <> 'array') AS v(value)

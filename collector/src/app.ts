@@ -41,6 +41,8 @@ export interface AppOptions {
   acceptUnknown: boolean;
   /** Onward delivery, for the staff view (null: no destinations). */
   forwarding?: ForwardWorker | null;
+  /** COLLECTOR_REDACT=1: identifiers in free text replaced by "[phone]" etc. before storing. */
+  redactFreeText?: boolean;
   now: () => Date;
 }
 

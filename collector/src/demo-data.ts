@@ -65,7 +65,7 @@ export function demoSubmissions(configs: readonly SurveyConfig[], now: Date): De
 
 export async function seedDemoData(store: ResponseStore, surveys: SurveyRegistry, now: Date): Promise<number> {
   const configs = surveys.versions(DEMO_SURVEY);
-  if (configs.length === 0 || (await store.total({ surveyId: DEMO_SURVEY })) > 0) return 0;
+  if (configs.length === 0 || (await store.total({ surveyId: DEMO_SURVEY })).count > 0) return 0;
   const responses = demoSubmissions(configs, now);
   await Promise.all(responses.map(({ config, submission }) => insert(store, config, submission)));
   return responses.length;

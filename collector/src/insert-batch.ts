@@ -1,3 +1,4 @@
+import { KEY_RANGE } from 'encounter-survey/core';
 import type { Database } from './db/database.js';
 
 /**
@@ -26,6 +27,8 @@ export interface ResponseRow {
   tags: Record<string, string>;
   /** 0–15, from the random id: spreads increments of one count over 16 rows so writers do not queue on one. */
   slot: number;
+  /** Drawn at random once, here; its sums beside the counts decide the summaries' rounding (cell keys). */
+  record_key: number;
   /** The questions this response answered, and each (question, value) chosen: what it adds to the counts. */
   questions: string[];
   cells: Array<[question: string, value: string]>;
@@ -34,36 +37,38 @@ export interface ResponseRow {
 }
 
 const GROUP = 'survey_id, survey_version, received_day, locale, tags';
+/** Record keys and their sums live in [0, KEY_RANGE) (src/core/summary/cell-key.ts). */
+const KEYS = KEY_RANGE;
 
 const INSERT_BATCH = `
 WITH input AS (
   SELECT * FROM jsonb_to_recordset($1::jsonb) AS i(
     id uuid, survey_id text, survey_version text, received_day date, submitted_at timestamptz,
-    locale text, answers jsonb, tags jsonb, slot smallint)
+    locale text, answers jsonb, tags jsonb, slot smallint, record_key bigint)
 ), stored AS (
-  INSERT INTO responses (id, ${GROUP}, submitted_at, answers)
-  SELECT id, ${GROUP}, submitted_at, answers FROM input ORDER BY id
+  INSERT INTO responses (id, ${GROUP}, submitted_at, answers, record_key)
+  SELECT id, ${GROUP}, submitted_at, answers, record_key FROM input ORDER BY id
   ON CONFLICT (id) DO NOTHING
   RETURNING id
 ), counted AS (
   SELECT input.* FROM input JOIN stored USING (id)
 ), totals AS (
-  INSERT INTO response_totals AS t (${GROUP}, slot, responses)
-  SELECT ${GROUP}, slot, count(*) FROM counted
+  INSERT INTO response_totals AS t (${GROUP}, slot, responses, key_sum)
+  SELECT ${GROUP}, slot, count(*), sum(record_key) % ${KEYS} FROM counted
   GROUP BY ${GROUP}, slot ORDER BY ${GROUP}, slot
-  ON CONFLICT (${GROUP}, slot) DO UPDATE SET responses = t.responses + excluded.responses
+  ON CONFLICT (${GROUP}, slot) DO UPDATE SET responses = t.responses + excluded.responses, key_sum = (t.key_sum + excluded.key_sum) % ${KEYS}
 ), answered AS (
-  INSERT INTO question_totals AS q (${GROUP}, question, slot, responses)
-  SELECT ${GROUP}, a.question, slot, count(*)
+  INSERT INTO question_totals AS q (${GROUP}, question, slot, responses, key_sum)
+  SELECT ${GROUP}, a.question, slot, count(*), sum(record_key) % ${KEYS}
   FROM counted JOIN jsonb_to_recordset($2::jsonb) AS a(id uuid, question text) USING (id)
   GROUP BY ${GROUP}, a.question, slot ORDER BY ${GROUP}, a.question, slot
-  ON CONFLICT (${GROUP}, question, slot) DO UPDATE SET responses = q.responses + excluded.responses
+  ON CONFLICT (${GROUP}, question, slot) DO UPDATE SET responses = q.responses + excluded.responses, key_sum = (q.key_sum + excluded.key_sum) % ${KEYS}
 ), chosen AS (
-  INSERT INTO answer_counts AS c (${GROUP}, question, value, slot, responses)
-  SELECT ${GROUP}, v.question, v.value, slot, count(*)
+  INSERT INTO answer_counts AS c (${GROUP}, question, value, slot, responses, key_sum)
+  SELECT ${GROUP}, v.question, v.value, slot, count(*), sum(record_key) % ${KEYS}
   FROM counted JOIN jsonb_to_recordset($3::jsonb) AS v(id uuid, question text, value text) USING (id)
   GROUP BY ${GROUP}, v.question, v.value, slot ORDER BY ${GROUP}, v.question, v.value, slot
-  ON CONFLICT (${GROUP}, question, value, slot) DO UPDATE SET responses = c.responses + excluded.responses
+  ON CONFLICT (${GROUP}, question, value, slot) DO UPDATE SET responses = c.responses + excluded.responses, key_sum = (c.key_sum + excluded.key_sum) % ${KEYS}
 ), queued AS (
   INSERT INTO deliveries (id, response_id, destination)
   SELECT gen_random_uuid(), f.id, f.destination

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
-import { checkSubmission, floorToBucket, removeControlCharacters, submissionSchema, type Submission, type SurveyConfig } from 'encounter-survey/core';
+import { checkSubmission, floorToBucket, redactIdentifiers, removeControlCharacters, submissionSchema, type Submission, type SurveyConfig, type TimeBucket } from 'encounter-survey/core';
+import { DEFAULT_RETENTION_DAYS } from './retention.js';
 import type { CountedAnswers } from './store.js';
 import type { SurveyRegistry } from './surveys.js';
 
@@ -19,7 +20,34 @@ export type Intake =
 /** For surveys without a config (only with COLLECTOR_ACCEPT_UNKNOWN=1): bounds on what one POST may add. */
 export const UNKNOWN_SURVEY_LIMITS = { answers: 100, listItems: 200 } as const;
 
-export function intake(body: unknown, surveys: SurveyRegistry, { acceptUnknown = false } = {}): Intake {
+export interface IntakeOptions {
+  acceptUnknown?: boolean;
+  /** The collector's clock: `submittedAt` must lie in [now − retention, now + 1 day]. */
+  now?: Date;
+  /** COLLECTOR_RETENTION_DAYS; 0 (keep everything) still refuses anything over DEFAULT_RETENTION_DAYS old. */
+  retentionDays?: number;
+  /** COLLECTOR_REDACT=1: identifiers in free text (text questions, "Other" text) become "[phone]" etc. */
+  redact?: boolean;
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * A response sent more than a day ahead (a wrong clock, or made up) or from before the retention period
+ * (which retention would delete, and which no offline kiosk keeps that long) is refused, naming the field.
+ * The lower bound is floored to the survey's time bucket, as `submittedAt` itself is.
+ */
+function outOfRange(submittedAt: string, bucket: TimeBucket, { now = new Date(), retentionDays = DEFAULT_RETENTION_DAYS }: IntakeOptions): Intake | null {
+  const time = new Date(submittedAt).getTime();
+  const earliest = floorToBucket(new Date(now.getTime() - (retentionDays || DEFAULT_RETENTION_DAYS) * DAY_MS), bucket).getTime();
+  const latest = now.getTime() + DAY_MS;
+  if (time >= earliest && time <= latest) return null;
+  const message = `submittedAt must lie between ${new Date(earliest).toISOString()} (the retention period) and ${new Date(latest).toISOString()} (a day ahead of this collector's clock).`;
+  return { ok: false, error: 'invalid-submission', message, issues: [{ path: 'submittedAt', message: `${submittedAt} is outside that range.` }] };
+}
+
+export function intake(body: unknown, surveys: SurveyRegistry, options: IntakeOptions = {}): Intake {
+  const { acceptUnknown = false } = options;
   const parsed = z.safeParse(submissionSchema, body);
   if (!parsed.success) {
     const issues = parsed.error.issues.slice(0, 20).map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }));
@@ -29,7 +57,7 @@ export function intake(body: unknown, surveys: SurveyRegistry, { acceptUnknown =
   const received = body as Submission;
   const { id, version } = received.survey;
   if (!surveys.has(id)) {
-    if (acceptUnknown) return unknownSurvey(received);
+    if (acceptUnknown) return outOfRange(received.submittedAt, 'hour', options) ?? unknownSurvey(received);
     return { ok: false, error: 'unknown-survey', message: `This collector has no config for survey "${id}".` };
   }
   const config = surveys.find(id, version, received.tags);
@@ -41,11 +69,26 @@ export function intake(body: unknown, surveys: SurveyRegistry, { acceptUnknown =
       message: `This collector has no config for version ${JSON.stringify(version)} of survey "${id}" (it has ${known.join(', ')}).`,
     };
   }
+  const refused = outOfRange(received.submittedAt, config.timeBucket, options);
+  if (refused) return refused;
   const checked = checkSubmission(config, received);
   if (!checked.ok) {
     return { ok: false, error: 'invalid-submission', message: `The response does not fit survey "${id}".`, issues: checked.issues };
   }
-  return { ok: true, submission: checked.submission, counted: countedAnswers(config, checked.submission), proofOfWork: surveys.needsProofOfWork(id) };
+  const submission = options.redact ? redactFreeText(config, checked.submission) : checked.submission;
+  return { ok: true, submission, counted: countedAnswers(config, submission), proofOfWork: surveys.needsProofOfWork(id) };
+}
+
+/** Free text (text questions and "Other" text) with what could identify someone replaced by placeholders (src/core/free-text-guard.ts). */
+function redactFreeText(config: SurveyConfig, submission: Submission): Submission {
+  const answers = { ...submission.answers };
+  for (const question of config.questions) {
+    for (const key of question.type === 'text' ? [question.id] : [`${question.id}.other`]) {
+      const value = answers[key];
+      if (typeof value === 'string') answers[key] = redactIdentifiers(value);
+    }
+  }
+  return { ...submission, answers };
 }
 
 /** The choice and rating answers, as summaries count them; free text and "Other" text are never counted. */

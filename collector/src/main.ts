@@ -81,6 +81,7 @@ try {
       seconds: integer('COLLECTOR_POW_SECONDS', 300, 30),
     },
     acceptUnknown,
+    redactFreeText: flag('COLLECTOR_REDACT'),
     retentionDays: integer('COLLECTOR_RETENTION_DAYS', DEFAULT_RETENTION_DAYS, 0),
     poolSize: integer('COLLECTOR_POOL_SIZE', 10, 1),
     forward: {

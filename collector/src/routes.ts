@@ -6,7 +6,7 @@ import { csvStream, jsonLinesStream } from './export.js';
 import { intake } from './intake.js';
 import { retentionCutoff } from './retention.js';
 import { sameOrigin, sameSecret, staffAccess } from './staff-sessions.js';
-import { readSummary, readSummaryQuery } from './summary.js';
+import { asksForPublicWindow, readSummary, readSummaryQuery } from './summary.js';
 import { forwardingRoutes } from './forward/routes.js';
 
 /** Every route of the collector, one row each (app.ts adds the middleware each row asks for). */
@@ -62,18 +62,22 @@ export function productionRoutes(options: AppOptions, receiveGate?: MiddlewareHa
         const params = new URL(c.req.url).searchParams;
         const surveyId = params.get('survey');
         if (!surveyId) return missingSurvey(c);
-        // Listed surveys' default summaries are public (an organisation's own website): the last 12 closed
-        // periods, unfiltered. Filters and chosen ranges are staff only: fewer overlapping ranges to subtract.
+        // Listed surveys' default summaries are public (an organisation's own website): the latest closed
+        // quarter by month, unfiltered. Filters, chosen ranges and weeks are staff only.
         // Staff access is checked before the query: otherwise a 400 naming a wrong version, language or
         // tag would tell anyone what a private survey declares (its sites), and whether it exists.
-        if (!options.publicSurveys.has(surveyId) || choosesFiltersOrRange(params)) {
+        const needsStaff = !options.publicSurveys.has(surveyId) || !asksForPublicWindow(params);
+        // Staff asking for nothing in particular get their default (the last 12 closed periods), not the public quarter.
+        let asStaff = false;
+        if (needsStaff || c.req.header('authorization') !== undefined || (await sessions.find(c))) {
           const refused = await staff(c, async () => undefined);
-          if (refused) return refused;
+          if (refused && needsStaff) return refused;
+          asStaff = !refused;
         }
-        const checked = readSummaryQuery(params, surveys);
+        const checked = readSummaryQuery(params, surveys, { asStaff });
         if (!checked.ok) return fail(c, 400, 'invalid-query', checked.message);
         const now = options.now();
-        const rules = { k: options.k, rounding: options.rounding, secret: options.summarySecret, now };
+        const rules = { k: options.k, rounding: options.rounding, now };
         // Periods that began before the first day retention keeps lose a day of responses every day.
         const keptFrom = options.retentionDays > 0 ? retentionCutoff(now, options.retentionDays) : undefined;
         return c.json(await readSummary(store, surveys, checked.query, { ...rules, keptFrom }));
@@ -137,11 +141,6 @@ export function productionRoutes(options: AppOptions, receiveGate?: MiddlewareHa
   ];
 }
 
-/** A filter (`version`, `locale`, `tag.<name>`) or a chosen range (`from`, `to`), whatever its value. */
-function choosesFiltersOrRange(params: URLSearchParams): boolean {
-  return [...params.keys()].some((key) => ['from', 'to', 'version', 'locale'].includes(key) || key.startsWith('tag.'));
-}
-
 const receiveHeaders: MiddlewareHandler = async (c, next) => {
   const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
   if (type !== 'application/json') return fail(c, 415, 'unsupported-media-type', 'Send the response as application/json.');
@@ -163,7 +162,7 @@ async function receive(c: Context, options: AppOptions): Promise<Response> {
     if (error instanceof HTTPException) throw error; // the body limit
     return fail(c, 400, 'invalid-json', 'The body is not valid UTF-8 JSON.');
   }
-  const result = intake(body, options.surveys, { acceptUnknown: options.acceptUnknown });
+  const result = intake(body, options.surveys, { acceptUnknown: options.acceptUnknown, now: options.now(), retentionDays: options.retentionDays, redact: options.redactFreeText ?? false });
   if (!result.ok) return fail(c, 400, result.error, result.message, result.issues ? { issues: result.issues } : {});
   const key = c.req.header('idempotency-key');
   if (key !== result.submission.id) {

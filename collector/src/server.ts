@@ -49,6 +49,8 @@ export interface CollectorOptions {
   proofOfWork?: { key?: string; maxnumber?: number; seconds?: number };
   /** Store responses to surveys without a config (totals only in summaries). Default false: 400. */
   acceptUnknown?: boolean;
+  /** Replace phone numbers, e-mail addresses, links, addresses, postcodes and dates of birth in free text with "[phone]" etc. before storing (COLLECTOR_REDACT=1). */
+  redactFreeText?: boolean;
   /** Days a response is kept after it was received; 0 keeps them. Default 730. */
   retentionDays?: number;
   /** PostgreSQL pool size per instance. */
@@ -146,6 +148,7 @@ export async function startCollector(options: CollectorOptions): Promise<Running
         proofOfWork,
         acceptUnknown: options.acceptUnknown ?? false,
         forwarding,
+        redactFreeText: options.redactFreeText ?? false,
         now,
       },
       options.extras,

@@ -1,4 +1,5 @@
-import type { Submission } from 'encounter-survey/core';
+import { randomInt } from 'node:crypto';
+import { KEY_RANGE, type Submission } from 'encounter-survey/core';
 import type { Database } from './db/database.js';
 import { InsertBatcher, type InsertOutcome } from './insert-batch.js';
 
@@ -38,11 +39,16 @@ export interface CountFilter {
   tags?: Record<string, string>;
 }
 
+/** Counts, each with its cell key: the sum of its responses' record keys modulo KEY_RANGE. */
 export interface RawCounts {
   total: number;
-  answered: Map<string, number>;
-  cells: Array<{ question: string; value: string; count: number }>;
+  totalKey: number;
+  answered: Map<string, { count: number; key: number }>;
+  cells: Array<{ question: string; value: string; count: number; key: number }>;
 }
+
+/** A count and its cell key, summed over count rows (sum(bigint) is numeric: no overflow). */
+const COUNT_AND_KEY = `coalesce(sum(responses), 0)::int AS count, (coalesce(sum(key_sum), 0) % ${KEY_RANGE})::int AS key`;
 
 const ISO_TIME = `to_char(submitted_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
@@ -76,6 +82,7 @@ export class ResponseStore {
       answers: submission.answers,
       tags: submission.tags,
       slot: Number.parseInt(submission.id[0]!, 16),
+      record_key: randomInt(KEY_RANGE),
       questions: counted.questions,
       cells: counted.cells,
       destinations,
@@ -88,39 +95,40 @@ export class ResponseStore {
   async counts(filter: CountFilter): Promise<RawCounts> {
     const { where, params } = whereClause(filter);
     const [totals, answered, cells] = await Promise.all([
-      this.db.query<{ total: number }>(`SELECT coalesce(sum(responses), 0)::int AS total FROM response_totals WHERE ${where}`, params),
-      this.db.query<{ question: string; answered: number }>(
-        `SELECT question, sum(responses)::int AS answered FROM question_totals WHERE ${where} GROUP BY question`,
+      this.db.query<{ count: number; key: number }>(`SELECT ${COUNT_AND_KEY} FROM response_totals WHERE ${where}`, params),
+      this.db.query<{ question: string; count: number; key: number }>(
+        `SELECT question, ${COUNT_AND_KEY} FROM question_totals WHERE ${where} GROUP BY question`,
         params,
       ),
-      this.db.query<{ question: string; value: string; count: number }>(
-        `SELECT question, value, sum(responses)::int AS count FROM answer_counts WHERE ${where} GROUP BY question, value`,
+      this.db.query<{ question: string; value: string; count: number; key: number }>(
+        `SELECT question, value, ${COUNT_AND_KEY} FROM answer_counts WHERE ${where} GROUP BY question, value`,
         params,
       ),
     ]);
     return {
-      total: totals[0]!.total,
-      answered: new Map(answered.map((row) => [row.question, row.answered])),
+      total: totals[0]!.count,
+      totalKey: totals[0]!.key,
+      answered: new Map(answered.map((row) => [row.question, { count: row.count, key: row.key }])),
       cells,
     };
   }
 
   /** Responses per week or month (by the day they were received), for a summary's series. */
-  async periodTotals(filter: CountFilter, unit: 'week' | 'month'): Promise<Map<string, number>> {
+  async periodTotals(filter: CountFilter, unit: 'week' | 'month'): Promise<Map<string, { count: number; key: number }>> {
     const { where, params } = whereClause(filter);
-    const rows = await this.db.query<{ start: string; total: number }>(
-      `SELECT to_char(date_trunc($${params.length + 1}::text, received_day::timestamp), 'YYYY-MM-DD') AS start, sum(responses)::int AS total
+    const rows = await this.db.query<{ start: string; count: number; key: number }>(
+      `SELECT to_char(date_trunc($${params.length + 1}::text, received_day::timestamp), 'YYYY-MM-DD') AS start, ${COUNT_AND_KEY}
        FROM response_totals WHERE ${where} GROUP BY 1`,
       [...params, unit],
     );
-    return new Map(rows.map((row) => [row.start, row.total]));
+    return new Map(rows.map((row) => [row.start, { count: row.count, key: row.key }]));
   }
 
-  /** Responses received in a span, for the open period's total. */
-  async total(filter: CountFilter): Promise<number> {
+  /** Responses received in a span, and their cell key, for the open period's total. */
+  async total(filter: CountFilter): Promise<{ count: number; key: number }> {
     const { where, params } = whereClause(filter);
-    const [row] = await this.db.query<{ total: number }>(`SELECT coalesce(sum(responses), 0)::int AS total FROM response_totals WHERE ${where}`, params);
-    return row!.total;
+    const [row] = await this.db.query<{ count: number; key: number }>(`SELECT ${COUNT_AND_KEY} FROM response_totals WHERE ${where}`, params);
+    return row!;
   }
 
   /**

@@ -1,11 +1,11 @@
-import { createHmac } from 'node:crypto';
 import {
-  closedPeriods,
   defaultUnit,
   disclose,
   openPeriod,
   parseDay,
+  PUBLIC_UNIT,
   summaryDay,
+  summaryPeriods,
   surveySpec,
   unitsFor,
   type PeriodUnit,
@@ -27,19 +27,32 @@ export interface SummaryQuery {
   from?: string;
   to?: string;
   filters: SummaryFilters;
+  /** Not staff, and no range, filter or weeks chosen: the public window (the latest closed quarter). */
+  public: boolean;
 }
 
 export type QueryCheck = { ok: true; query: SummaryQuery } | { ok: false; message: string };
 
+/**
+ * What anyone may read of a listed survey: nothing chosen but the survey (`unit=month` allowed):
+ * the latest closed quarter by month. Anything else (from, to, version, locale, tag.*, weeks) is staff only.
+ */
+export function asksForPublicWindow(params: URLSearchParams): boolean {
+  const chosen = [...params.keys()].some((key) => ['from', 'to', 'version', 'locale'].includes(key) || key.startsWith('tag.'));
+  const unit = params.get('unit');
+  return !chosen && (unit === null || unit === PUBLIC_UNIT);
+}
+
 /** `survey`, `unit` (week | month), `from`/`to` (days in the first and last period), `version`, `locale`, `tag.<name>`. */
-export function readSummaryQuery(params: URLSearchParams, surveys: SurveyRegistry): QueryCheck {
+export function readSummaryQuery(params: URLSearchParams, surveys: SurveyRegistry, { asStaff = false } = {}): QueryCheck {
   const surveyId = params.get('survey') ?? '';
   const configs = surveys.versions(surveyId);
   // Never finer than the coarsest time bucket of any of its files.
   const buckets = configs.map((config) => config.timeBucket);
-  const unit = (params.get('unit') ?? defaultUnit(...buckets)) as PeriodUnit;
+  const isPublic = !asStaff && asksForPublicWindow(params);
+  const unit = (params.get('unit') ?? (isPublic ? PUBLIC_UNIT : defaultUnit(...buckets))) as PeriodUnit;
   if (!unitsFor(...buckets).includes(unit)) return { ok: false, message: `unit must be ${unitsFor(...buckets).join(' or ')} for this survey (the timeBucket of its config files: ${[...new Set(buckets)].join(', ')}).` };
-  const query: SummaryQuery = { surveyId, unit, filters: {} };
+  const query: SummaryQuery = { surveyId, unit, filters: {}, public: isPublic };
   for (const name of ['from', 'to'] as const) {
     const day = params.get(name);
     if (day === null) continue;
@@ -70,8 +83,6 @@ export function readSummaryQuery(params: URLSearchParams, surveys: SurveyRegistr
 export interface SummaryRules {
   k: number;
   rounding: number;
-  /** Keys the random rounding: every instance must share it. */
-  secret: string;
   now: Date;
   /**
    * The first day retention keeps. A period that began before it is not summarised: it loses a day
@@ -82,7 +93,7 @@ export interface SummaryRules {
 
 export async function readSummary(store: ResponseStore, surveys: SurveyRegistry, query: SummaryQuery, rules: SummaryRules): Promise<SurveySummary> {
   const { surveyId, unit, filters } = query;
-  const periods = closedPeriods(rules.now, { unit, from: query.from, to: query.to }).filter((period) => !rules.keptFrom || period.start >= rules.keptFrom);
+  const periods = summaryPeriods(rules.now, { unit, from: query.from, to: query.to, public: query.public, ...(rules.keptFrom ? { keptFrom: rules.keptFrom } : {}) });
   const open = openPeriod(rules.now, unit);
   const range = periods.length > 0 ? { start: periods[0]!.start, end: periods.at(-1)!.end } : null;
   const filter: CountFilter = {
@@ -94,25 +105,32 @@ export async function readSummary(store: ResponseStore, surveys: SurveyRegistry,
   const spec = surveySpec(surveyId, surveys.versions(surveyId), filters.version);
   const [raw, byPeriod, openTotal] = await Promise.all([
     range ? store.counts({ ...filter, receivedFrom: range.start, receivedBefore: range.end }) : null,
-    range ? store.periodTotals({ ...filter, receivedFrom: range.start, receivedBefore: range.end }, unit) : new Map<string, number>(),
+    range ? store.periodTotals({ ...filter, receivedFrom: range.start, receivedBefore: range.end }, unit) : new Map<string, { count: number; key: number }>(),
     // Over the open period's days that are over: it moves once a day at most.
     store.total({ ...filter, receivedFrom: open.start, receivedBefore: summaryDay(rules.now) }),
   ]);
+  // Each count with its cell key (the sum of its responses' record keys): the rounding of core's cell-key method.
   const counts: TalliedCounts = { total: raw?.total ?? 0, questions: {} };
-  for (const question of spec.questions) counts.questions[question.id] = { answered: raw?.answered.get(question.id) ?? 0, values: {} };
-  for (const { question, value, count } of raw?.cells ?? []) {
-    if (Object.hasOwn(counts.questions, question)) counts.questions[question]!.values[value] = count;
+  const keys: Omit<TalliedCounts, 'keys'> = { total: raw?.totalKey ?? 0, questions: {} };
+  for (const question of spec.questions) {
+    const answered = raw?.answered.get(question.id);
+    counts.questions[question.id] = { answered: answered?.count ?? 0, values: {} };
+    keys.questions[question.id] = { answered: answered?.key ?? 0, values: {} };
+  }
+  for (const { question, value, count, key } of raw?.cells ?? []) {
+    if (!Object.hasOwn(counts.questions, question)) continue;
+    counts.questions[question]!.values[value] = count;
+    keys.questions[question]!.values[value] = key;
   }
   return disclose({
     spec,
-    counts,
+    counts: { ...counts, keys },
     range,
     unit,
-    series: periods.map((period) => ({ ...period, total: byPeriod.get(period.start) ?? 0 })),
-    open: { ...open, total: openTotal },
+    series: periods.map((period) => ({ ...period, total: byPeriod.get(period.start)?.count ?? 0, key: byPeriod.get(period.start)?.key ?? 0 })),
+    open: { ...open, total: openTotal.count, key: openTotal.key },
     filters,
     k: rules.k,
     rounding: rules.rounding,
-    noise: (identity) => createHmac('sha256', rules.secret).update(identity).digest().readUIntBE(0, 6) / 2 ** 48,
   });
 }

@@ -30,8 +30,14 @@ export {
   summarize,
   disclose,
   tally,
+  KEY_RANGE,
+  cellKey,
+  perturbation,
   surveySpec,
   closedPeriods,
+  summaryPeriods,
+  publicPeriods,
+  PUBLIC_UNIT,
   openPeriod,
   periodOf,
   parseDay,
@@ -60,9 +66,12 @@ export type {
   SummarizeOptions,
   TalliedCounts,
   DiscloseInput,
+  WindowRequest,
   SurveySpec,
   QuestionSpec,
 } from './summary/index.js';
 export { checkSubmission } from './submission-check.js';
 export type { SubmissionCheck, SubmissionIssue } from './submission-check.js';
 export { removeControlCharacters } from './control-characters.js';
+export { findIdentifiers, redactIdentifiers, REDACTION_LABELS } from './free-text-guard.js';
+export type { Finding, FindingKind } from './free-text-guard.js';

@@ -102,8 +102,20 @@ export interface TestCollector extends RunningCollector {
   stop(): Promise<void>;
 }
 
+/**
+ * The clock of the collector a test runs (the injected `now`, or the real one): `submission()` dates
+ * its responses on that day, as a widget would, so they fall inside the collector's accepted range
+ * (issue #22: [now − retention, now + 1 day]) on any day the suite runs. `withCollector` sets it;
+ * a test that starts a collector itself calls `useClock`.
+ */
+let testClock: () => Date = () => new Date();
+export const useClock = (now: (() => Date) | undefined) => {
+  testClock = now ?? (() => new Date());
+};
+
 /** A collector on 127.0.0.1, a free port and a fresh database of `engine`. */
 export async function withCollector(engine: Engine, options: Partial<CollectorOptions> = {}): Promise<TestCollector> {
+  useClock(options.now);
   const database = await freshDatabase(engine);
   try {
     const collector = await startCollector({
@@ -133,7 +145,7 @@ export function submission(overrides: Partial<Submission> = {}): Submission {
   return {
     id: randomUUID(),
     survey: { id: 'after-call', version: 1 },
-    submittedAt: '2026-03-02T00:00:00.000Z',
+    submittedAt: `${testClock().toISOString().slice(0, 10)}T00:00:00.000Z`,
     locale: 'en',
     answers: { types: ['emotional', 'information'], helped: 'yes', heard: 5 },
     tags: { site: 'north', channel: 'phone' },

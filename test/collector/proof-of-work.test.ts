@@ -8,7 +8,7 @@ import { solveChallenge } from 'altcha-lib/v1';
 import { parseSurveyConfig } from 'encounter-survey/core';
 import { startCollector } from '../../collector/src/server.js';
 import { SurveyRegistry } from '../../collector/src/surveys.js';
-import { TOKEN, afterCall, afterCallInput, engines, freshDatabase, json, post, submission, withCollector, type TestCollector } from './helpers.js';
+import { TOKEN, afterCall, afterCallInput, engines, freshDatabase, json, post, submission, useClock, withCollector, type TestCollector } from './helpers.js';
 
 const guarded = parseSurveyConfig({ ...afterCallInput, id: 'guarded', delivery: { proofOfWork: { challengeUrl: 'https://collector.example/challenge' } } });
 // Files of the same survey that do not ask for it: version 2, and version 1 at another site.
@@ -110,6 +110,7 @@ for (const { engine, skip } of engines) {
 describe('proof of work across instances (postgres)', { skip: engines[1]!.skip }, () => {
   test('a challenge issued by one instance is accepted by another, once', async () => {
     const database = await freshDatabase('postgres');
+    useClock(undefined); // the real clock, as this collector has
     const start = () => startCollector({ port: 0, database: database.location, staffToken: TOKEN, surveys: registry(), rateLimit: false, proofOfWork: { maxnumber: 5000 } });
     const [a, b] = [await start(), await start()];
     try {

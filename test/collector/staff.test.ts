@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { startCollector } from '../../collector/src/server.js';
-import { TOKEN, engines, freshDatabase, json, signIn, surveys, withCollector, type TestCollector } from './helpers.js';
+import { TOKEN, engines, freshDatabase, json, signIn, surveys, useClock, withCollector, type TestCollector } from './helpers.js';
 
 const signInRequest = (url: string, token: string, origin: string | null) =>
   fetch(`${url}/staff/session`, {
@@ -103,6 +103,7 @@ describe('sessions behind https (COLLECTOR_PUBLIC_URL)', () => {
 describe('sessions across instances (postgres)', { skip: engines[1]!.skip }, () => {
   test('signed in on one instance, known to another; signed out on the second, refused by the first', async () => {
     const database = await freshDatabase('postgres');
+    useClock(undefined); // the real clock, as this collector has
     const start = () => startCollector({ port: 0, database: database.location, staffToken: TOKEN, surveys: surveys(), rateLimit: false });
     const [a, b] = [await start(), await start()];
     try {

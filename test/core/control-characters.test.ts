@@ -14,4 +14,16 @@ describe('removeControlCharacters', () => {
     const text = 'مرحبا\u200F بالعالم \u061C — ¿Qué tal? 👋🏽 \u200E';
     expect(removeControlCharacters(text)).to.equal(text);
   });
+  it('removes invisible format characters (zero-width space, word joiner, BOM, soft hyphen, tag characters), keeping the joiners a script needs', () => {
+    for (const hidden of ['\u200B', '\u2060', '\uFEFF', '\u00AD', '\u{E0041}', '\u{E007F}', '\u180E']) {
+      expect(removeControlCharacters(`a${hidden}b`), escape(hidden)).to.equal('ab');
+    }
+    expect(removeControlCharacters('می\u200Cخواهم')).to.equal('می\u200Cخواهم');
+    expect(removeControlCharacters('👩\u200D👩\u200D👧')).to.equal('👩\u200D👩\u200D👧');
+    expect(removeControlCharacters('\u200Dword \u200C end\u200D')).to.equal('word  end');
+  });
+  it('turns line and paragraph separators into newlines (removed with the others on request)', () => {
+    expect(removeControlCharacters('one\u2028two\u2029three')).to.equal('one\ntwo\nthree');
+    expect(removeControlCharacters('one\u2028two', { keepNewlines: false })).to.equal('onetwo');
+  });
 });

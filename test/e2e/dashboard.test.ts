@@ -41,7 +41,7 @@ test('seeded: the same number of responses in each of three closed months at two
   const counts = await collector.store.counts({ surveyId: DEMO_SURVEY, receivedFrom: months[0]!.start, receivedBefore: months.at(-1)!.end });
   const perMonth = Object.values(DEMO_VISITS_PER_MONTH).reduce((sum, visits) => sum + visits, 0);
   assert.equal(counts.total, 3 * perMonth, `${counts.total} responses in the last three closed months (${seeded} seeded in all)`);
-  for (const site of ['demo-north', 'demo-south']) assert.ok((await collector.store.total({ surveyId: DEMO_SURVEY, tags: { site } })) > 0, site);
+  for (const site of ['demo-north', 'demo-south']) assert.ok((await collector.store.total({ surveyId: DEMO_SURVEY, tags: { site } })).count > 0, site);
 });
 
 test('sign in with the staff token', async () => {

@@ -24,6 +24,7 @@ interface Migration {
   sql: string;
 }
 
+const GROUP = 'survey_id, survey_version, received_day, locale, tags';
 const counted = `survey_id text NOT NULL, survey_version text NOT NULL, received_day date NOT NULL,
   locale text NOT NULL, tags jsonb NOT NULL`;
 
@@ -81,6 +82,36 @@ CREATE TABLE collector_secrets (
   name text PRIMARY KEY,
   value text NOT NULL
 );`,
+  },
+  {
+    version: 4,
+    name: 'record keys and their sums beside the counts',
+    // The cell-key method (src/core/summary/cell-key.ts): a random key per response, drawn once, and
+    // beside every count the sum of its responses' keys modulo 2^31, so a summary's rounding is
+    // decided by the set of responses it counts, still from the count tables alone. Existing rows get
+    // a key from gen_random_uuid() (32 random bits; a volatile default is evaluated per row), and the
+    // sums are rebuilt from them, the way the insert statement adds them (slot: the id's first digit).
+    sql: `
+ALTER TABLE responses ADD COLUMN record_key bigint NOT NULL
+  DEFAULT (('x' || substr(gen_random_uuid()::text, 1, 8))::bit(32)::bigint % 2147483648);
+ALTER TABLE response_totals ADD COLUMN key_sum bigint NOT NULL DEFAULT 0;
+ALTER TABLE question_totals ADD COLUMN key_sum bigint NOT NULL DEFAULT 0;
+ALTER TABLE answer_counts ADD COLUMN key_sum bigint NOT NULL DEFAULT 0;
+UPDATE response_totals t SET key_sum = s.key_sum FROM (
+  SELECT ${GROUP}, get_byte(uuid_send(id), 0) >> 4 AS slot, sum(record_key) % 2147483648 AS key_sum
+  FROM responses GROUP BY ${GROUP}, 6
+) s WHERE (t.survey_id, t.survey_version, t.received_day, t.locale, t.tags, t.slot) = (s.survey_id, s.survey_version, s.received_day, s.locale, s.tags, s.slot);
+UPDATE question_totals t SET key_sum = s.key_sum FROM (
+  SELECT ${GROUP}, q.question, get_byte(uuid_send(id), 0) >> 4 AS slot, sum(record_key) % 2147483648 AS key_sum
+  FROM responses CROSS JOIN jsonb_object_keys(answers) AS q(question) GROUP BY ${GROUP}, 6, 7
+) s WHERE (t.survey_id, t.survey_version, t.received_day, t.locale, t.tags, t.question, t.slot) = (s.survey_id, s.survey_version, s.received_day, s.locale, s.tags, s.question, s.slot);
+UPDATE answer_counts t SET key_sum = s.key_sum FROM (
+  SELECT ${GROUP}, a.key AS question, v.value, get_byte(uuid_send(id), 0) >> 4 AS slot, sum(record_key) % 2147483648 AS key_sum
+  FROM responses CROSS JOIN jsonb_each(answers) AS a
+  CROSS JOIN LATERAL (SELECT jsonb_array_elements_text(a.value) WHERE jsonb_typeof(a.value) = 'array'
+                      UNION ALL SELECT a.value #>> '{}' WHERE jsonb_typeof(a.value) <> 'array') AS v(value)
+  GROUP BY ${GROUP}, 6, 7, 8
+) s WHERE (t.survey_id, t.survey_version, t.received_day, t.locale, t.tags, t.question, t.value, t.slot) = (s.survey_id, s.survey_version, s.received_day, s.locale, s.tags, s.question, s.value, s.slot);`,
   },
   {
     version: 5,

@@ -1,4 +1,5 @@
 import { pinnedFigures, type AuditFigure, type Relation } from './audit.js';
+import { perturbed } from './cell-key.js';
 import type { SurveySpec } from './spec.js';
 import {
   SUMMARY_FORMAT,
@@ -24,10 +25,10 @@ import {
  *    attacker would try — and the periods of the series add up to the total), one hidden figure
  *    never stands alone: the next-smallest is hidden too.
  * 5. Rounding: every shown count is rounded to a multiple of `rounding` (default 5); percentages
- *    come from the rounded figures. With `noise` (the collector keys it with a secret), rounding is
- *    random and unbiased — up with a chance of remainder / rounding — and the same figure always
- *    rounds the same way, so padding with known answers cannot be subtracted out and asking again
- *    averages nothing away. Without it, to the nearest multiple.
+ *    come from the rounded figures. With cell keys (`counts.keys`: the sum of the figure's record
+ *    keys, ./cell-key.ts), rounding is random and unbiased and decided by the set of responses
+ *    counted, so the same responses get the same figure in every table, range and filter, and
+ *    padding with known answers cannot be subtracted out. Without them, to the nearest multiple.
  * 6. Audit: ./audit.ts attacks the result; while any hidden count below k can be pinned to one
  *    value, the smallest shown figure of a sum it belongs to is hidden too.
  * The open period's total alone is published, rounded to 10, and only unfiltered: a filter (a site,
@@ -40,6 +41,12 @@ export interface TalliedCounts {
   total: number;
   /** Per question id: responses that answered, and responses per value (`String(value)`). */
   questions: Record<string, { answered: number; values: Record<string, number> }>;
+  /**
+   * The cell key of each of these figures (the sum of its responses' record keys modulo KEY_RANGE,
+   * ./cell-key.ts), in the same shape. Omit for rounding to the nearest multiple, which protects
+   * this summary on its own but not two filtered summaries compared with each other.
+   */
+  keys?: Omit<TalliedCounts, 'keys'>;
 }
 
 export interface DiscloseInput {
@@ -48,24 +55,19 @@ export interface DiscloseInput {
   counts: TalliedCounts;
   range: Period | null;
   unit: PeriodUnit;
-  series: Array<Period & { total: number }>;
-  open: Period & { total: number };
+  /** Each period's total, and its cell key when `counts.keys` is given. */
+  series: Array<Period & { total: number; key?: number }>;
+  open: Period & { total: number; key?: number };
   filters?: SummaryFilters;
   k?: number;
   rounding?: number;
-  /**
-   * A keyed pseudo-random number in [0, 1) for a figure's identity (survey, filters, period, figure):
-   * the same identity always gives the same number. Omit for rounding to the nearest multiple, which
-   * protects this summary on its own but not two filtered summaries compared with each other.
-   */
-  noise?: (identity: string) => number;
 }
 
 interface Figure extends AuditFigure {
   /** False for figures never published on their own (skips; `answered` when folded). */
   publishable: boolean;
-  /** What the figure counts, for keyed rounding. */
-  identity: string;
+  /** The cell key of the responses it counts (cell-key rounding); undefined: to the nearest multiple. */
+  key: number | undefined;
 }
 
 /** Down to a multiple of `step`, or up with a chance of remainder / step when `u` is uniform in [0, 1) (0.5: the nearest). */
@@ -78,37 +80,38 @@ export function disclose(input: DiscloseInput): SurveySummary {
   const k = Math.max(1, Math.floor(input.k ?? DEFAULT_K));
   // Rounding coarser than k would publish a count of k as "0", which pins it: at most k.
   const rounding = Math.min(k, Math.max(1, Math.floor(input.rounding ?? DEFAULT_ROUNDING)));
-  const { spec, counts, noise } = input;
-  const rules = { k, rounding, random: noise !== undefined };
+  const { spec, counts } = input;
+  const keys = counts.keys;
+  const rules = { k, rounding, random: keys !== undefined };
   const filters = input.filters ?? {};
-  const scope = JSON.stringify([spec.id, filters.version ?? null, filters.locale ?? null, Object.entries(filters.tags ?? {}).sort()]);
-  const rangeKey = input.range ? `${input.range.start}/${input.range.end}` : 'none';
   const figures = new Map<string, Figure>();
   const relations: Relation[] = [];
   const groups: string[][] = [];
-  const add = (id: string, truth: number, extra: Partial<Figure> = {}) =>
-    figures.set(id, { truth, shown: null, publishable: true, identity: `${rangeKey}|${id}`, ...extra });
+  const add = (id: string, truth: number, key: number | undefined, extra: Partial<Figure> = {}) =>
+    figures.set(id, { truth, shown: null, publishable: true, key: keys ? (key ?? 0) : undefined, ...extra });
 
-  add('total', counts.total, { identity: `${rangeKey}|total` });
+  add('total', counts.total, keys?.total);
   for (const question of spec.questions) {
     const tally = counts.questions[question.id] ?? { answered: 0, values: {} };
+    const keyed = keys?.questions[question.id];
     const skipped = Math.max(0, counts.total - tally.answered);
     const folded = skipped < k;
     // Folded: `answered` is published as the total; the attacker then knows 0 ≤ skipped < k.
-    add(`answered:${question.id}`, tally.answered, folded ? { publishable: false, hiddenRange: [0, Number.POSITIVE_INFINITY] } : {});
-    add(`skipped:${question.id}`, skipped, { publishable: false, hiddenRange: folded ? [0, k - 1] : [k, Number.POSITIVE_INFINITY] });
+    add(`answered:${question.id}`, tally.answered, keyed?.answered, folded ? { publishable: false, hiddenRange: [0, Number.POSITIVE_INFINITY] } : {});
+    add(`skipped:${question.id}`, skipped, undefined, { publishable: false, hiddenRange: folded ? [0, k - 1] : [k, Number.POSITIVE_INFINITY] });
     relations.push({ parent: 'total', children: [`answered:${question.id}`, `skipped:${question.id}`] });
     const cells = question.options.map((option) => {
       const id = `cell:${question.id}:${String(option.value)}`;
-      add(id, Object.hasOwn(tally.values, String(option.value)) ? tally.values[String(option.value)]! : 0);
+      const value = String(option.value);
+      add(id, Object.hasOwn(tally.values, value) ? tally.values[value]! : 0, keyed && Object.hasOwn(keyed.values, value) ? keyed.values[value] : 0);
       return id;
     });
     groups.push(cells);
     relations.push({ parent: `answered:${question.id}`, children: cells, ...(question.kind === 'multiple' ? { naive: true } : {}) });
   }
   const periods = input.series.map((period) => {
-    // A period's total is the same population as a range of that one period: the same identity, so the same rounding.
-    add(`period:${period.start}`, period.total, { identity: `${period.start}/${period.end}|total` });
+    // A period's total counts the same responses as a range of that one period: the same cell key, the same figure.
+    add(`period:${period.start}`, period.total, period.key);
     return `period:${period.start}`;
   });
   if (periods.length > 1) {
@@ -121,7 +124,7 @@ export function disclose(input: DiscloseInput): SurveySummary {
   for (const group of groups) complement(group, figures, hidden);
   const publish = () => {
     for (const [id, figure] of figures) {
-      figure.shown = hidden.has(id) ? null : roundTo(figure.truth, rounding, noise ? noise(`${scope}|${figure.identity}`) : 0.5);
+      figure.shown = hidden.has(id) ? null : figure.key === undefined ? roundTo(figure.truth, rounding) : perturbed(figure.truth, figure.key, rounding);
     }
   };
   publish();
@@ -133,10 +136,15 @@ export function disclose(input: DiscloseInput): SurveySummary {
     publish();
   }
   foldSmallDifferences(spec, figures, k);
-  const unfiltered = filters.version === undefined && filters.locale === undefined && Object.keys(filters.tags ?? {}).length === 0;
-  const openTotal = input.open.total < k ? suppressedCount(k) : shownCount(roundTo(input.open.total, 10, noise ? noise(`${scope}|${input.open.start}|open`) : 0.5));
-  return published(input, figures, { k, rounding }, unfiltered ? openTotal : null);
+  // Its cell key changes with every response added, so a padder cannot find where it flips.
+  const open = input.open;
+  const openTotal = open.total < k ? suppressedCount(k) : shownCount(keys ? perturbed(open.total, open.key ?? 0, 10) : roundTo(open.total, 10));
+  return published(input, figures, { k, rounding }, isUnfiltered(filters) ? openTotal : null);
 }
+
+/** No version, language or tag chosen. */
+export const isUnfiltered = (filters: SummaryFilters): boolean =>
+  filters.version === undefined && filters.locale === undefined && Object.keys(filters.tags ?? {}).length === 0;
 
 const suppressedCount = (k: number): Count => ({ count: null, display: `<${k}` });
 const shownCount = (count: number): Count => ({ count, display: String(count) });
