@@ -95,9 +95,10 @@ try {
   }
   console.log(`collector listening on ${collector.url}`);
   let stopping = false;
-  const stop = () => {
+  const stop = (signal: NodeJS.Signals) => {
     if (stopping) return;
     stopping = true;
+    console.log(`collector: stopping (${signal}): finishing the requests in flight`);
     collector.close().then(
       () => process.exit(0),
       () => process.exit(1),

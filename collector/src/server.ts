@@ -143,10 +143,7 @@ export async function startCollector(options: CollectorOptions): Promise<Running
       started: { migrations, retentionDeleted: upkeep.deletedAtStart },
       async close() {
         upkeep.stop();
-        await new Promise<void>((resolve) => {
-          server.close(() => resolve());
-          server.closeAllConnections();
-        });
+        await drain(server, DRAIN_MS);
         await db.close();
       },
     };
@@ -154,6 +151,24 @@ export async function startCollector(options: CollectorOptions): Promise<Running
     await db.close().catch(() => undefined);
     throw error;
   }
+}
+
+/** How long a stop waits for requests in flight (a service manager's stop timeout is usually 10 s or more). */
+export const DRAIN_MS = 8_000;
+
+/**
+ * Stops accepting, lets requests in flight finish (their connections then close), and closes the
+ * idle keep-alive ones at once; whatever is still open after `ms` is cut.
+ */
+function drain(server: Server, ms: number): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const timer = setTimeout(() => server.closeAllConnections(), ms);
+    server.close(() => {
+      clearTimeout(timer);
+      resolve();
+    });
+    server.closeIdleConnections();
+  });
 }
 
 function listen(fetch: (request: Request) => Response | Promise<Response>, port: number, hostname: string): Promise<Server> {
