@@ -115,6 +115,18 @@ export function productionRoutes(options: AppOptions, receiveGate?: MiddlewareHa
         return c.body(null, 204);
       },
     },
+    {
+      method: 'DELETE',
+      path: '/staff/sessions',
+      access: 'staff',
+      cors: false,
+      rateLimited: true,
+      before: [sameOrigin(sessions, fail, { bearerToo: true })],
+      handler: async (c) => {
+        await sessions.removeAll(c);
+        return c.body(null, 204);
+      },
+    },
     { method: 'GET', path: '/dashboard', access: 'public', cors: false, rateLimited: true, handler: dashboardPage },
     { method: 'GET', path: '/dashboard/:file', access: 'public', cors: false, rateLimited: false, handler: dashboardFile },
     {

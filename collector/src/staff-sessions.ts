@@ -1,4 +1,4 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { Database } from './db/database.js';
@@ -29,7 +29,12 @@ export interface SessionOptions {
 }
 
 export class StaffSessions {
-  constructor(readonly options: SessionOptions) {}
+  /** Which staff token made a session: rotating the token ends every session made with the old one. */
+  readonly #issuedBy: string;
+
+  constructor(readonly options: SessionOptions) {
+    this.#issuedBy = createHmac('sha256', options.staffToken).update('staff-session').digest('base64url');
+  }
 
   /** The origin a state change must come from, and whether cookies must be Secure. */
   ownOrigin(c: Context): string {
@@ -43,7 +48,11 @@ export class StaffSessions {
   async create(c: Context): Promise<Date> {
     const value = randomBytes(32).toString('base64url');
     const expires = new Date(this.options.now().getTime() + this.options.minutes * 60_000);
-    await this.options.db.query('INSERT INTO staff_sessions (token_hash, expires_at) VALUES ($1, $2)', [hash(value), expires.toISOString()]);
+    await this.options.db.query('INSERT INTO staff_sessions (token_hash, expires_at, issued_by) VALUES ($1, $2, $3)', [
+      hash(value),
+      expires.toISOString(),
+      this.#issuedBy,
+    ]);
     setCookie(c, this.cookieName(c), value, {
       httpOnly: true,
       sameSite: 'Strict',
@@ -59,8 +68,8 @@ export class StaffSessions {
     const value = getCookie(c, this.cookieName(c));
     if (!value || value.length > 100) return null;
     const [row] = await this.options.db.query<{ expires: string }>(
-      `SELECT to_char(expires_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS expires FROM staff_sessions WHERE token_hash = $1 AND expires_at > $2`,
-      [hash(value), this.options.now().toISOString()],
+      `SELECT to_char(expires_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS expires FROM staff_sessions WHERE token_hash = $1 AND expires_at > $2 AND issued_by = $3`,
+      [hash(value), this.options.now().toISOString(), this.#issuedBy],
     );
     return row ? new Date(row.expires) : null;
   }
@@ -68,6 +77,12 @@ export class StaffSessions {
   async remove(c: Context): Promise<void> {
     const value = getCookie(c, this.cookieName(c));
     if (value) await this.options.db.query('DELETE FROM staff_sessions WHERE token_hash = $1', [hash(value)]);
+    deleteCookie(c, this.cookieName(c), { path: '/', secure: this.ownOrigin(c).startsWith('https:') });
+  }
+
+  /** Signs out everywhere: every session, on every instance. */
+  async removeAll(c: Context): Promise<void> {
+    await this.options.db.query('DELETE FROM staff_sessions');
     deleteCookie(c, this.cookieName(c), { path: '/', secure: this.ownOrigin(c).startsWith('https:') });
   }
 
@@ -101,9 +116,14 @@ export function staffAccess(sessions: StaffSessions, fail: Fail): MiddlewareHand
   };
 }
 
-/** Every state change made with a session cookie must come from the collector's own pages. */
-export function sameOrigin(sessions: StaffSessions, fail: Fail): MiddlewareHandler {
+/**
+ * Every state change made with a session cookie must come from the collector's own pages. With
+ * `bearerToo`, a request carrying an Authorization header (a script; no browser adds one by itself)
+ * skips the check: the staff middleware after it checks the token.
+ */
+export function sameOrigin(sessions: StaffSessions, fail: Fail, { bearerToo = false } = {}): MiddlewareHandler {
   return async (c, next) => {
+    if (bearerToo && c.req.header('authorization') !== undefined) return next();
     const origin = c.req.header('origin');
     if (origin !== sessions.ownOrigin(c)) {
       return fail(c, 403, 'origin-refused', `Staff changes are accepted only from ${sessions.ownOrigin(c)} (Origin: ${origin ?? 'none'}).`);
