@@ -82,6 +82,20 @@ export interface AppExtras {
   receiveGate?: MiddlewareHandler;
 }
 
+// C0, DEL and C1. PostgreSQL refuses a NUL in text, and no name or value of ours needs any of them.
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+
+/** Every route: a query parameter (name or value) holding a control character → 400, before any route reads it. */
+const plainQuery: MiddlewareHandler = async (c, next) => {
+  for (const [name, value] of new URL(c.req.url).searchParams) {
+    if (CONTROL.test(name) || CONTROL.test(value)) {
+      const shown = CONTROL.test(name) ? 'a query parameter name' : `the query parameter "${name}"`;
+      return fail(c, 400, 'invalid-query', `${shown} holds a control character (such as NUL); remove it.`.replace(/^./, (first) => first.toUpperCase()));
+    }
+  }
+  await next();
+};
+
 export function createApp(options: AppOptions, extras: AppExtras = {}): Hono {
   const routes = [...productionRoutes(options, extras.receiveGate), ...(extras.routes ?? [])];
   const app = new Hono();
@@ -89,6 +103,7 @@ export function createApp(options: AppOptions, extras: AppExtras = {}): Hono {
     await next();
     if (!c.res.headers.has('cache-control')) c.header('cache-control', 'no-store');
   });
+  app.use(plainQuery);
   app.use(
     methodNotAllowed({
       app,

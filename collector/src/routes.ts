@@ -2,7 +2,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { fail, type AppOptions, type Route } from './app.js';
 import { dashboardFile, dashboardPage } from './dashboard.js';
-import { csvStream, jsonLinesStream } from './export.js';
+import { csvStream, firstPage, jsonLinesStream } from './export.js';
 import { intake } from './intake.js';
 import { retentionCutoff } from './retention.js';
 import { sameOrigin, sameSecret, staffAccess } from './staff-sessions.js';
@@ -21,12 +21,21 @@ export function productionRoutes(options: AppOptions, receiveGate?: MiddlewareHa
     access: 'staff',
     cors: false,
     rateLimited: true,
-    handler: (c) => {
+    handler: async (c) => {
       const survey = surveyParam(c);
       if (!survey) return missingSurvey(c);
       // The query is anyone's text: only a survey-id-shaped name goes into the header.
       const name = /^[A-Za-z0-9._-]{1,100}$/.test(survey) ? survey : 'responses';
-      return c.body(stream(store, survey, surveys.versions(survey)), 200, {
+      let first;
+      try {
+        first = await firstPage(store, survey);
+      } catch (error) {
+        return storageError(c, error, 'The export could not be read; retry later.');
+      }
+      if (first.length === 0 && surveys.versions(survey).length === 0) {
+        return fail(c, 404, 'unknown-survey', 'No survey with that id has a config file or any stored response.');
+      }
+      return c.body(stream(store, survey, surveys.versions(survey), first), 200, {
         'content-type': type,
         'content-disposition': `attachment; filename="${name}.${extension}"`,
       });
@@ -159,10 +168,10 @@ const receiveHeaders: MiddlewareHandler = async (c, next) => {
   await next();
 };
 
-function storageError(c: Context, error: unknown): Response {
+function storageError(c: Context, error: unknown, message = 'The response could not be stored; retry later.'): Response {
   console.error(`collector: storage-error (${(error as Error).message})`);
   c.header('retry-after', '5');
-  return fail(c, 503, 'storage-error', 'The response could not be stored; retry later.');
+  return fail(c, 503, 'storage-error', message);
 }
 
 async function receive(c: Context, options: AppOptions): Promise<Response> {
