@@ -38,6 +38,10 @@ export interface AppOptions {
   sessions: StaffSessions;
   proofOfWork: ProofOfWork;
   acceptUnknown: boolean;
+  /** Free bytes where the embedded database writes (null on PostgreSQL: its disk is the server's). */
+  freeBytes: (() => Promise<number>) | null;
+  /** Intake answers 503 below this many free bytes; 0: never. */
+  minFreeBytes: number;
   now: () => Date;
 }
 
@@ -60,6 +64,9 @@ export const CORS_REQUEST_HEADERS = ['content-type', 'idempotency-key', 'altcha'
 
 export const fail = (c: Context, status: ContentfulStatusCode, error: string, message: string, extra: object = {}) =>
   c.json({ error, message, ...extra }, status);
+
+/** `Retry-After` on a 503 that names no time of its own. */
+export const RETRY_AFTER_SECONDS = 5;
 
 /** The body limit of routes that read only a little JSON (staff sign-in, the demo switch). */
 export const SMALL_BODY_BYTES = 1024;
@@ -102,6 +109,8 @@ export function createApp(options: AppOptions, extras: AppExtras = {}): Hono {
   app.use(secureHeaders({ crossOriginResourcePolicy: 'cross-origin' }), async (c, next) => {
     await next();
     if (!c.res.headers.has('cache-control')) c.header('cache-control', 'no-store');
+    // Every 503 says when to come back, whichever step sent it (clients and proxies back off on it).
+    if (c.res.status === 503 && !c.res.headers.has('retry-after')) c.header('retry-after', String(RETRY_AFTER_SECONDS));
   });
   app.use(plainQuery);
   app.use(

@@ -41,6 +41,17 @@ function renamed(): void {
   }
 }
 
+/**
+ * The embedded database failed to write (a full disk): it cannot recover in this process, so say so
+ * and exit non-zero for a service manager to restart it, after the requests in flight got their 503.
+ */
+let running: { close(): Promise<void> } | undefined;
+function storageFailed(error: Error): void {
+  console.error(`collector: storage write failed (${error.message}); exiting so that a service manager restarts the collector (free disk space first if it is full)`);
+  setTimeout(() => process.exit(1), 2_000);
+  void running?.close().finally(() => process.exit(1));
+}
+
 try {
   renamed();
   if (!env.COLLECTOR_STAFF_TOKEN) {
@@ -80,8 +91,11 @@ try {
     acceptUnknown,
     retentionDays: integer('COLLECTOR_RETENTION_DAYS', DEFAULT_RETENTION_DAYS, 0),
     poolSize: integer('COLLECTOR_POOL_SIZE', 10, 1),
+    minFreeBytes: integer('COLLECTOR_MIN_FREE_MB', 64, 0) * 1024 * 1024,
+    onStorageFailure: storageFailed,
     extras: flag('COLLECTOR_DEMO') ? demoOfflineSwitch() : undefined,
   });
+  running = collector;
   const { migrations, retentionDeleted } = collector.started;
   console.log(
     `collector: storage ${collector.storage}; ${surveys.size} survey(s) configured` +

@@ -145,16 +145,26 @@ export function productionRoutes(options: AppOptions, receiveGate?: MiddlewareHa
       cors: true,
       rateLimited: false,
       handler: async (c) => {
+        // A database that does not answer is as down as one that refuses: a balancer's check must not hang.
+        let timer: NodeJS.Timeout | undefined;
+        const late = new Promise<never>((_, reject) => {
+          timer = setTimeout(() => reject(new Error('no answer')), HEALTH_TIMEOUT_MS);
+        });
         try {
-          await store.db.query('SELECT 1');
+          await Promise.race([store.db.query('SELECT 1'), late]);
           return c.json({ ok: true, storage: options.storage });
         } catch {
           return c.json({ ok: false, storage: options.storage }, 503);
+        } finally {
+          clearTimeout(timer);
         }
       },
     },
   ];
 }
+
+/** `/health` answers 503 when `SELECT 1` takes longer than this. */
+export const HEALTH_TIMEOUT_MS = 2_000;
 
 /** A filter (`version`, `locale`, `tag.<name>`) or a chosen range (`from`, `to`), whatever its value. */
 function choosesFiltersOrRange(params: URLSearchParams): boolean {
@@ -174,6 +184,9 @@ function storageError(c: Context, error: unknown, message = 'The response could 
   return fail(c, 503, 'storage-error', message);
 }
 
+/** When the low-disk refusal was last logged (once a minute, not once a request). */
+let lowDiskLogged = 0;
+
 async function receive(c: Context, options: AppOptions): Promise<Response> {
   let body: unknown;
   try {
@@ -187,6 +200,18 @@ async function receive(c: Context, options: AppOptions): Promise<Response> {
   const key = c.req.header('idempotency-key');
   if (key !== result.submission.id) {
     return fail(c, 400, 'idempotency-key-mismatch', 'The Idempotency-Key header must equal the body "id".');
+  }
+  // Before the disk is full (PGlite): refused while it can be retried elsewhere or later, never half-written.
+  if (options.freeBytes && options.minFreeBytes > 0) {
+    const free = await options.freeBytes().catch(() => Number.POSITIVE_INFINITY);
+    if (free < options.minFreeBytes) {
+      if (Date.now() - lowDiskLogged > 60_000) {
+        lowDiskLogged = Date.now();
+        console.error(`collector: storage-full (${Math.floor(free / 1048576)} MiB free, below COLLECTOR_MIN_FREE_MB): refusing responses`);
+      }
+      c.header('retry-after', '60');
+      return fail(c, 503, 'storage-full', 'The collector\'s disk is nearly full; nothing was stored. Retry later.');
+    }
   }
   // Proof of work, for surveys any of whose config files asks for it. After the checks above, so a response
   // that would be refused anyway spends no solution; 428 so the outbox solves a fresh challenge and retries.

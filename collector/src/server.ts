@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
+import { statfs } from 'node:fs/promises';
 import { serve } from '@hono/node-server';
 import { DEFAULT_K, DEFAULT_ROUNDING } from 'encounter-survey/core';
 import { createApp, type AppExtras } from './app.js';
@@ -50,6 +51,16 @@ export interface CollectorOptions {
   retentionDays?: number;
   /** PostgreSQL pool size per instance. */
   poolSize?: number;
+  /**
+   * PGlite: intake answers 503 `storage-full` while the data folder's file system has less than this
+   * free (default 64 MiB: a new WAL segment takes 16 MiB at once); 0 turns the check off.
+   */
+  minFreeBytes?: number;
+  /**
+   * PGlite: called once when the embedded database fails to write. It then refuses every statement
+   * (503), so the process should exit for a service manager to restart it (main.ts does). Default: logged.
+   */
+  onStorageFailure?: (error: Error) => void;
   /** The demo's offline switch; never in production. */
   extras?: AppExtras;
   now?: () => Date;
@@ -65,6 +76,13 @@ export interface RunningCollector {
 }
 
 export const MIN_STAFF_TOKEN_LENGTH = 24;
+export const DEFAULT_MIN_FREE_BYTES = 64 * 1024 * 1024;
+
+/** Bytes an unprivileged writer may still use on the file system holding `dir`. */
+const freeSpace = (dir: string) => async () => {
+  const fs = await statfs(dir);
+  return fs.bavail * fs.bsize;
+};
 /** Below this, the summaries' threshold and rounding no longer protect small counts (README, "Limits, honestly"). */
 export const MIN_DISCLOSURE = 5;
 
@@ -91,7 +109,8 @@ function checkSettings(options: CollectorOptions): { k: number; rounding: number
 export async function startCollector(options: CollectorOptions): Promise<RunningCollector> {
   const { k, rounding } = checkSettings(options);
   const now = options.now ?? (() => new Date());
-  const db = await openDatabase(options.database, { poolSize: options.poolSize });
+  const onFailure = options.onStorageFailure ?? ((error: Error) => console.error(`collector: storage write failed (${error.message})`));
+  const db = await openDatabase(options.database, { poolSize: options.poolSize, onFailure });
   try {
     const migrations = await migrate(db);
     const summarySecret = options.summarySecret ?? (await storedSecret(db, 'summary-rounding'));
@@ -129,6 +148,8 @@ export async function startCollector(options: CollectorOptions): Promise<Running
         sessions,
         proofOfWork,
         acceptUnknown: options.acceptUnknown ?? false,
+        freeBytes: 'dataDir' in options.database ? freeSpace(options.database.dataDir) : null,
+        minFreeBytes: options.minFreeBytes ?? DEFAULT_MIN_FREE_BYTES,
         now,
       },
       options.extras,

@@ -81,6 +81,13 @@ export function signalled(proc: CollectorProcess, signal: NodeJS.Signals): Promi
   });
 }
 
+/** Resolves with how the launched process ended, once it has. */
+export function exited(proc: CollectorProcess): Promise<{ code: number | null; signal: string | null }> {
+  const { child } = proc;
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve({ code: child.exitCode, signal: child.signalCode });
+  return new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+}
+
 /** SIGKILL, resolved once the process is gone. */
 export function killed(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => {
