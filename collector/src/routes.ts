@@ -5,7 +5,8 @@ import { dashboardFile, dashboardPage } from './dashboard.js';
 import { csvStream, firstPage, jsonLinesStream } from './export.js';
 import { intake } from './intake.js';
 import { retentionCutoff } from './retention.js';
-import { sameOrigin, sameSecret, staffAccess } from './staff-sessions.js';
+import { sameSecret } from './secrets.js';
+import { sameOrigin, staffAccess } from './staff-sessions.js';
 import { readSummary, readSummaryQuery } from './summary.js';
 
 /** Every route of the collector, one row each (app.ts adds the middleware each row asks for). */

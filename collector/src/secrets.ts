@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Queryable } from './db/database.js';
 
 /**
@@ -11,4 +11,14 @@ export async function storedSecret(db: Queryable, name: string): Promise<string>
   const [row] = await db.query<{ value: string }>('SELECT value FROM collector_secrets WHERE name = $1', [name]);
   if (!row) throw new Error(`The secret "${name}" could not be stored in collector_secrets.`);
   return row.value;
+}
+
+/**
+ * The one way the collector compares a secret it was sent with the one it holds (the staff token as
+ * Bearer or at sign-in). Hashing both first gives equal lengths, so the comparison takes the same time
+ * whatever was sent, however long, and however much of it matches. test/collector/secrets.test.ts
+ * fails if any other comparison of a secret appears in collector/src.
+ */
+export function sameSecret(given: string, expected: string): boolean {
+  return timingSafeEqual(createHash('sha256').update(given).digest(), createHash('sha256').update(expected).digest());
 }

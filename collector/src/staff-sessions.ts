@@ -1,7 +1,8 @@
-import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, randomBytes } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { Database } from './db/database.js';
+import { sameSecret } from './secrets.js';
 
 /**
  * Staff sign-in: the staff token is exchanged once for a session cookie (HttpOnly, SameSite=Strict,
@@ -13,11 +14,6 @@ import type { Database } from './db/database.js';
 export const DEFAULT_SESSION_MINUTES = 480;
 
 const hash = (value: string) => createHash('sha256').update(value).digest('hex');
-
-export function sameSecret(given: string, expected: string): boolean {
-  // Hashing first gives equal lengths, so the comparison takes the same time whatever was sent.
-  return timingSafeEqual(createHash('sha256').update(given).digest(), createHash('sha256').update(expected).digest());
-}
 
 export interface SessionOptions {
   db: Database;
