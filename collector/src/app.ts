@@ -52,7 +52,8 @@ export interface Route {
   access: 'public' | 'staff';
   /** Called from web pages on other origins (the widget, `<survey-summary>`): CORS for the listed origins. */
   cors: boolean;
-  rateLimited: boolean;
+  /** `assets`: a bucket of its own, ten times the limit (one dashboard load fetches a few dozen files). */
+  rateLimited: boolean | 'assets';
   /** Largest body accepted (413 above it). Every route but a GET gets a limit: this, or SMALL_BODY_BYTES. */
   maxBodyBytes?: number;
   before?: MiddlewareHandler[];
@@ -64,6 +65,9 @@ export const CORS_REQUEST_HEADERS = ['content-type', 'idempotency-key', 'altcha'
 
 export const fail = (c: Context, status: ContentfulStatusCode, error: string, message: string, extra: object = {}) =>
   c.json({ error, message, ...extra }, status);
+
+/** Static files get this many times the per-address limit, in a bucket of their own. */
+export const ASSET_RATE_FACTOR = 10;
 
 /** `Retry-After` on a 503 that names no time of its own. */
 export const RETRY_AFTER_SECONDS = 5;
@@ -124,6 +128,7 @@ export function createApp(options: AppOptions, extras: AppExtras = {}): Hono {
   );
   const origins = new Set(options.allowedOrigins);
   const limit = options.rateLimit === false ? null : rateLimit(options.rateLimit, fail);
+  const assetLimit = options.rateLimit === false ? null : rateLimit({ max: options.rateLimit.max * ASSET_RATE_FACTOR }, fail);
   const staff = staffAccess(options.sessions, fail);
   for (const route of routes) {
     const chain: MiddlewareHandler[] = [];
@@ -139,7 +144,8 @@ export function createApp(options: AppOptions, extras: AppExtras = {}): Hono {
         }),
       );
     }
-    if (route.rateLimited && limit) chain.push(limit);
+    if (route.rateLimited === 'assets' && assetLimit) chain.push(assetLimit);
+    else if (route.rateLimited && limit) chain.push(limit);
     if (route.access === 'staff') chain.push(staff);
     chain.push(...(route.before ?? []));
     if (route.method !== 'GET') chain.push(limitBody(route));

@@ -138,13 +138,13 @@ export function productionRoutes(options: AppOptions, receiveGate?: MiddlewareHa
       },
     },
     { method: 'GET', path: '/dashboard', access: 'public', cors: false, rateLimited: true, handler: dashboardPage },
-    { method: 'GET', path: '/dashboard/:file', access: 'public', cors: false, rateLimited: false, handler: dashboardFile },
+    { method: 'GET', path: '/dashboard/:file', access: 'public', cors: false, rateLimited: 'assets', handler: dashboardFile },
     {
       method: 'GET',
       path: '/health',
       access: 'public',
       cors: true,
-      rateLimited: false,
+      rateLimited: true,
       handler: async (c) => {
         // A database that does not answer is as down as one that refuses: a balancer's check must not hang.
         let timer: NodeJS.Timeout | undefined;
