@@ -83,6 +83,7 @@ try {
     publicSurveys: list('COLLECTOR_PUBLIC_SURVEYS'),
     sessionMinutes: integer('COLLECTOR_SESSION_MINUTES', 480, 5),
     publicUrl: env.COLLECTOR_PUBLIC_URL?.trim() || undefined,
+    staffFailures: integer('COLLECTOR_STAFF_FAILURES', 20, 1),
     proofOfWork: {
       key: env.COLLECTOR_POW_KEY?.trim() || undefined,
       maxnumber: integer('COLLECTOR_POW_MAXNUMBER', 50_000, 1000),

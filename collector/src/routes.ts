@@ -5,8 +5,7 @@ import { dashboardFile, dashboardPage } from './dashboard.js';
 import { csvStream, firstPage, jsonLinesStream } from './export.js';
 import { intake } from './intake.js';
 import { retentionCutoff } from './retention.js';
-import { sameSecret } from './secrets.js';
-import { sameOrigin, staffAccess } from './staff-sessions.js';
+import { checkStaffToken, sameOrigin, staffAccess } from './staff-sessions.js';
 import { readSummary, readSummaryQuery } from './summary.js';
 
 /** Every route of the collector, one row each (app.ts adds the middleware each row asks for). */
@@ -100,7 +99,9 @@ export function productionRoutes(options: AppOptions, receiveGate?: MiddlewareHa
       handler: async (c) => {
         const body = (await c.req.json().catch(() => null)) as { token?: unknown } | null;
         if (typeof body?.token !== 'string') return fail(c, 400, 'invalid-json', 'Send {"token": "<staff token>"} as JSON.');
-        if (!sameSecret(body.token, options.staffToken)) return fail(c, 401, 'unauthorized', 'That is not the staff token.');
+        const checked = await checkStaffToken(c, sessions, body.token, fail);
+        if (checked instanceof Response) return checked;
+        if (!checked) return fail(c, 401, 'unauthorized', 'That is not the staff token.');
         const expires = await sessions.create(c);
         return c.json({ signedIn: true, expiresAt: expires.toISOString() }, 201);
       },

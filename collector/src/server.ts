@@ -9,8 +9,8 @@ import { migrate } from './db/migrations.js';
 import type { RateLimitOptions } from './rate-limit.js';
 import { DEFAULT_RETENTION_DAYS, startUpkeep } from './retention.js';
 import { DEFAULT_POW_MAXNUMBER, DEFAULT_POW_SECONDS, derivedKey, ProofOfWork } from './proof-of-work.js';
-import { DEFAULT_SESSION_MINUTES, StaffSessions } from './staff-sessions.js';
-import { storedSecret } from './secrets.js';
+import { DEFAULT_SESSION_MINUTES, DEFAULT_STAFF_FAILURES, StaffSessions } from './staff-sessions.js';
+import { guessable, storedSecret } from './secrets.js';
 import { ResponseStore } from './store.js';
 import { SurveyRegistry } from './surveys.js';
 
@@ -41,8 +41,13 @@ export interface CollectorOptions {
   publicSurveys?: readonly string[];
   /** Staff sessions last this long. Default 480 (8 hours). */
   sessionMinutes?: number;
-  /** The collector's origin as browsers see it, when a proxy stands in front (https…). */
+  /**
+   * The collector's origin as browsers see it (a proxy in front, https, a host name): staff sign-in
+   * must come from it. Default: the address it listens on (every local address for 0.0.0.0).
+   */
   publicUrl?: string;
+  /** Wrong staff tokens a minute, from every address together, before every token check waits (429). Default 20. */
+  staffFailures?: number;
   /** Proof of work: HMAC key (default: derived from the staff token), difficulty, challenge lifetime. */
   proofOfWork?: { key?: string; maxnumber?: number; seconds?: number };
   /** Store responses to surveys without a config (totals only in summaries). Default false: 400. */
@@ -94,6 +99,14 @@ function checkSettings(options: CollectorOptions): { k: number; rounding: number
   if (!/^[A-Za-z0-9._~+/-]+=*$/.test(options.staffToken)) {
     throw new Error('COLLECTOR_STAFF_TOKEN may use letters, digits and . _ ~ + / - (with = at the end), as a Bearer token can.');
   }
+  if (guessable(options.staffToken)) {
+    throw new Error(
+      'COLLECTOR_STAFF_TOKEN is too easy to guess (few different characters, a repeated piece or a run such as abcd…): use a random one, e.g. `openssl rand -base64 32`.',
+    );
+  }
+  if (options.publicUrl !== undefined && !/^https?:\/\/[^/?#\s]+/.test(options.publicUrl)) {
+    throw new Error(`COLLECTOR_PUBLIC_URL (publicUrl) must be the collector's origin as browsers see it, such as https://surveys.example.org (got "${options.publicUrl}").`);
+  }
   const k = options.k ?? DEFAULT_K;
   if (!Number.isInteger(k) || k < MIN_DISCLOSURE) throw new Error(`COLLECTOR_K (k) must be a whole number of at least ${MIN_DISCLOSURE} (got ${k}).`);
   const rounding = options.rounding ?? DEFAULT_ROUNDING;
@@ -121,6 +134,7 @@ export async function startCollector(options: CollectorOptions): Promise<Running
       staffToken: options.staffToken,
       minutes: options.sessionMinutes ?? DEFAULT_SESSION_MINUTES,
       publicOrigin: options.publicUrl ? new URL(options.publicUrl).origin : undefined,
+      failuresPerMinute: options.staffFailures ?? DEFAULT_STAFF_FAILURES,
       now,
     });
     const proofOfWork = new ProofOfWork({
@@ -156,6 +170,7 @@ export async function startCollector(options: CollectorOptions): Promise<Running
     );
     const server = await listen(app.fetch, options.port ?? 8787, options.host ?? '127.0.0.1');
     const address = server.address() as AddressInfo;
+    sessions.listening(address.address, address.port);
     const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
     return {
       url: `http://${host}:${address.port}`,
