@@ -100,8 +100,8 @@ const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 const plainQuery: MiddlewareHandler = async (c, next) => {
   for (const [name, value] of new URL(c.req.url).searchParams) {
     if (CONTROL.test(name) || CONTROL.test(value)) {
-      const shown = CONTROL.test(name) ? 'a query parameter name' : `the query parameter "${name}"`;
-      return fail(c, 400, 'invalid-query', `${shown} holds a control character (such as NUL); remove it.`.replace(/^./, (first) => first.toUpperCase()));
+      const what = CONTROL.test(name) ? 'A query parameter name' : `The query parameter "${name}"`;
+      return fail(c, 400, 'invalid-query', `${what} holds a control character (such as NUL); remove it.`);
     }
   }
   await next();
