@@ -83,13 +83,14 @@ export interface RunningCollector {
 export const MIN_STAFF_TOKEN_LENGTH = 24;
 export const DEFAULT_MIN_FREE_BYTES = 64 * 1024 * 1024;
 
+/** Below this, the summaries' threshold and rounding no longer protect small counts (README, "Limits, honestly"). */
+export const MIN_DISCLOSURE = 5;
+
 /** Bytes an unprivileged writer may still use on the file system holding `dir`. */
 const freeSpace = (dir: string) => async () => {
   const fs = await statfs(dir);
   return fs.bavail * fs.bsize;
 };
-/** Below this, the summaries' threshold and rounding no longer protect small counts (README, "Limits, honestly"). */
-export const MIN_DISCLOSURE = 5;
 
 /** Every setting that would weaken what is published or guarded is refused before anything starts. */
 function checkSettings(options: CollectorOptions): { k: number; rounding: number } {
