@@ -43,6 +43,10 @@ export interface AppOptions {
   forwarding?: ForwardWorker | null;
   /** COLLECTOR_REDACT=1: identifiers in free text replaced by "[phone]" etc. before storing. */
   redactFreeText?: boolean;
+  /** Free bytes where the embedded database writes (null on PostgreSQL: its disk is the server's). */
+  freeBytes: (() => Promise<number>) | null;
+  /** Intake answers 503 below this many free bytes; 0: never. */
+  minFreeBytes: number;
   now: () => Date;
 }
 
@@ -53,7 +57,8 @@ export interface Route {
   access: 'public' | 'staff';
   /** Called from web pages on other origins (the widget, `<survey-summary>`): CORS for the listed origins. */
   cors: boolean;
-  rateLimited: boolean;
+  /** `assets`: a bucket of its own, ten times the limit (one dashboard load fetches a few dozen files). */
+  rateLimited: boolean | 'assets';
   /** Largest body accepted (413 above it). Every route but a GET gets a limit: this, or SMALL_BODY_BYTES. */
   maxBodyBytes?: number;
   before?: MiddlewareHandler[];
@@ -65,6 +70,12 @@ export const CORS_REQUEST_HEADERS = ['content-type', 'idempotency-key', 'altcha'
 
 export const fail = (c: Context, status: ContentfulStatusCode, error: string, message: string, extra: object = {}) =>
   c.json({ error, message, ...extra }, status);
+
+/** Static files get this many times the per-address limit, in a bucket of their own. */
+export const ASSET_RATE_FACTOR = 10;
+
+/** `Retry-After` on a 503 that names no time of its own. */
+export const RETRY_AFTER_SECONDS = 5;
 
 /** The body limit of routes that read only a little JSON (staff sign-in, the demo switch). */
 export const SMALL_BODY_BYTES = 1024;
@@ -87,13 +98,30 @@ export interface AppExtras {
   receiveGate?: MiddlewareHandler;
 }
 
+// C0, DEL and C1. PostgreSQL refuses a NUL in text, and no name or value of ours needs any of them.
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+
+/** Every route: a query parameter (name or value) holding a control character → 400, before any route reads it. */
+const plainQuery: MiddlewareHandler = async (c, next) => {
+  for (const [name, value] of new URL(c.req.url).searchParams) {
+    if (CONTROL.test(name) || CONTROL.test(value)) {
+      const what = CONTROL.test(name) ? 'A query parameter name' : `The query parameter "${name}"`;
+      return fail(c, 400, 'invalid-query', `${what} holds a control character (such as NUL); remove it.`);
+    }
+  }
+  await next();
+};
+
 export function createApp(options: AppOptions, extras: AppExtras = {}): Hono {
   const routes = [...productionRoutes(options, extras.receiveGate), ...(extras.routes ?? [])];
   const app = new Hono();
   app.use(secureHeaders({ crossOriginResourcePolicy: 'cross-origin' }), async (c, next) => {
     await next();
     if (!c.res.headers.has('cache-control')) c.header('cache-control', 'no-store');
+    // Every 503 says when to come back, whichever step sent it (clients and proxies back off on it).
+    if (c.res.status === 503 && !c.res.headers.has('retry-after')) c.header('retry-after', String(RETRY_AFTER_SECONDS));
   });
+  app.use(plainQuery);
   app.use(
     methodNotAllowed({
       app,
@@ -105,6 +133,7 @@ export function createApp(options: AppOptions, extras: AppExtras = {}): Hono {
   );
   const origins = new Set(options.allowedOrigins);
   const limit = options.rateLimit === false ? null : rateLimit(options.rateLimit, fail);
+  const assetLimit = options.rateLimit === false ? null : rateLimit({ max: options.rateLimit.max * ASSET_RATE_FACTOR }, fail);
   const staff = staffAccess(options.sessions, fail);
   for (const route of routes) {
     const chain: MiddlewareHandler[] = [];
@@ -120,7 +149,8 @@ export function createApp(options: AppOptions, extras: AppExtras = {}): Hono {
         }),
       );
     }
-    if (route.rateLimited && limit) chain.push(limit);
+    if (route.rateLimited === 'assets' && assetLimit) chain.push(assetLimit);
+    else if (route.rateLimited && limit) chain.push(limit);
     if (route.access === 'staff') chain.push(staff);
     chain.push(...(route.before ?? []));
     if (route.method !== 'GET') chain.push(limitBody(route));

@@ -79,10 +79,17 @@ const scalar = (value: unknown): string | number | null =>
   typeof value === 'string' || typeof value === 'number' ? value : value === undefined ? null : JSON.stringify(value);
 
 /** Pulls page after page from the store; `render` turns a page into text. Backpressure from the client paces the reads. */
-function pagedStream(store: ResponseStore, surveyId: string, head: string, render: (rows: StoredResponse[]) => string): ReadableStream<Uint8Array> {
+function pagedStream(
+  store: ResponseStore,
+  surveyId: string,
+  head: string,
+  render: (rows: StoredResponse[]) => string,
+  first: StoredResponse[] | null,
+): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   let after: { submittedAt: string; id: string } | null = null;
   let started = false;
+  let pending = first;
   return new ReadableStream<Uint8Array>(
     {
       async pull(controller) {
@@ -90,7 +97,8 @@ function pagedStream(store: ResponseStore, surveyId: string, head: string, rende
           started = true;
           if (head) return controller.enqueue(encoder.encode(head));
         }
-        const rows = await store.page(surveyId, after, PAGE_SIZE);
+        const rows = pending ?? (await store.page(surveyId, after, PAGE_SIZE));
+        pending = null;
         if (rows.length === 0) return controller.close();
         const last = rows.at(-1)!;
         after = { submittedAt: last.submittedAt, id: last.id };
@@ -102,15 +110,16 @@ function pagedStream(store: ResponseStore, surveyId: string, head: string, rende
   );
 }
 
-export function csvStream(store: ResponseStore, surveyId: string, configs: readonly SurveyConfig[]): ReadableStream<Uint8Array> {
+/** The first page, read by the route before it answers 200 (see `firstPage`), is passed in. */
+export function csvStream(store: ResponseStore, surveyId: string, configs: readonly SurveyConfig[], first: StoredResponse[] | null = null): ReadableStream<Uint8Array> {
   const columns = columnsFor(surveyId, configs);
   // BOM so spreadsheet programs read UTF-8 (Spanish, French, Arabic answers) correctly.
   const head = `\uFEFF${csvRow(columns.map((column) => column.header))}`;
-  return pagedStream(store, surveyId, head, (rows) => rows.map((row) => csvRow(columns.map((column) => column.value(row)))).join(''));
+  return pagedStream(store, surveyId, head, (rows) => rows.map((row) => csvRow(columns.map((column) => column.value(row)))).join(''), first);
 }
 
 /** JSON Lines: one submission per line, in the shape it was received (after the collector's checks). */
-export function jsonLinesStream(store: ResponseStore, surveyId: string, configs: readonly SurveyConfig[]): ReadableStream<Uint8Array> {
+export function jsonLinesStream(store: ResponseStore, surveyId: string, configs: readonly SurveyConfig[], first: StoredResponse[] | null = null): ReadableStream<Uint8Array> {
   const versions = new Map(configs.map((config) => [String(config.version), config.version]));
   return pagedStream(store, surveyId, '', (rows) =>
     rows
@@ -126,5 +135,12 @@ export function jsonLinesStream(store: ResponseStore, surveyId: string, configs:
       )
       .join('\n')
       .concat('\n'),
+    first,
   );
 }
+
+/**
+ * Read before the route answers 200, so an unknown survey or a database that fails is a plain
+ * error response, never a 200 whose body breaks off.
+ */
+export const firstPage = (store: ResponseStore, surveyId: string) => store.page(surveyId, null, PAGE_SIZE);

@@ -43,6 +43,17 @@ function renamed(): void {
   }
 }
 
+/**
+ * The embedded database failed to write (a full disk): it cannot recover in this process, so say so
+ * and exit non-zero for a service manager to restart it, after the requests in flight got their 503.
+ */
+let running: { close(): Promise<void> } | undefined;
+function storageFailed(error: Error): void {
+  console.error(`collector: storage write failed (${error.message}); exiting so that a service manager restarts the collector (free disk space first if it is full)`);
+  setTimeout(() => process.exit(1), 2_000);
+  void running?.close().finally(() => process.exit(1));
+}
+
 try {
   renamed();
   if (!env.COLLECTOR_STAFF_TOKEN) {
@@ -75,6 +86,7 @@ try {
     publicSurveys: list('COLLECTOR_PUBLIC_SURVEYS'),
     sessionMinutes: integer('COLLECTOR_SESSION_MINUTES', 480, 5),
     publicUrl: env.COLLECTOR_PUBLIC_URL?.trim() || undefined,
+    staffFailures: integer('COLLECTOR_STAFF_FAILURES', 20, 1),
     proofOfWork: {
       key: env.COLLECTOR_POW_KEY?.trim() || undefined,
       maxnumber: integer('COLLECTOR_POW_MAXNUMBER', 50_000, 1000),
@@ -87,8 +99,11 @@ try {
     forward: {
       settings: parseForwardSettings(readForwardSetting(env.COLLECTOR_FORWARD), surveys, { allowLoopbackHttp: flag('COLLECTOR_FORWARD_LOOPBACK') }),
     },
+    minFreeBytes: integer('COLLECTOR_MIN_FREE_MB', 64, 0) * 1024 * 1024,
+    onStorageFailure: storageFailed,
     extras: flag('COLLECTOR_DEMO') ? demoOfflineSwitch() : undefined,
   });
+  running = collector;
   const { migrations, retentionDeleted } = collector.started;
   console.log(
     `collector: storage ${collector.storage}; ${surveys.size} survey(s) configured` +
@@ -103,9 +118,10 @@ try {
   console.log(`collector listening on ${collector.url}`);
   for (const line of afterStart(collector.url, env.COLLECTOR_ORIGINS, notice)) console.log(line);
   let stopping = false;
-  const stop = () => {
+  const stop = (signal: NodeJS.Signals) => {
     if (stopping) return;
     stopping = true;
+    console.log(`collector: stopping (${signal}): finishing the requests in flight`);
     collector.close().then(
       () => process.exit(0),
       () => process.exit(1),

@@ -32,3 +32,24 @@ export function rateLimit({ max }: RateLimitOptions, fail: Fail): MiddlewareHand
     await next();
   };
 }
+
+const EVERYONE = 'everyone';
+
+/** Failures counted across every address in a fixed one-minute window (staff tokens; see staff-sessions.ts). */
+export class FailureBackoff {
+  readonly #limiter: RateLimiterMemory;
+
+  constructor(readonly perMinute: number) {
+    this.#limiter = new RateLimiterMemory({ points: perMinute, duration: 60 });
+  }
+
+  /** Seconds until the next check is allowed; 0: now. */
+  async wait(): Promise<number> {
+    const state = await this.#limiter.get(EVERYONE);
+    return state && state.consumedPoints >= this.perMinute ? Math.max(1, Math.ceil(state.msBeforeNext / 1000)) : 0;
+  }
+
+  async failed(): Promise<void> {
+    await this.#limiter.consume(EVERYONE).catch(() => undefined);
+  }
+}

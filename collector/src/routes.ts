@@ -2,10 +2,10 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { fail, type AppOptions, type Route } from './app.js';
 import { dashboardFile, dashboardPage } from './dashboard.js';
-import { csvStream, jsonLinesStream } from './export.js';
+import { csvStream, firstPage, jsonLinesStream } from './export.js';
 import { intake } from './intake.js';
 import { retentionCutoff } from './retention.js';
-import { sameOrigin, sameSecret, staffAccess } from './staff-sessions.js';
+import { checkStaffToken, sameOrigin, staffAccess } from './staff-sessions.js';
 import { asksForPublicWindow, readSummary, readSummaryQuery } from './summary.js';
 import { forwardingRoutes } from './forward/routes.js';
 
@@ -22,12 +22,21 @@ export function productionRoutes(options: AppOptions, receiveGate?: MiddlewareHa
     access: 'staff',
     cors: false,
     rateLimited: true,
-    handler: (c) => {
+    handler: async (c) => {
       const survey = surveyParam(c);
       if (!survey) return missingSurvey(c);
       // The query is anyone's text: only a survey-id-shaped name goes into the header.
       const name = /^[A-Za-z0-9._-]{1,100}$/.test(survey) ? survey : 'responses';
-      return c.body(stream(store, survey, surveys.versions(survey)), 200, {
+      let first;
+      try {
+        first = await firstPage(store, survey);
+      } catch (error) {
+        return storageError(c, error, 'The export could not be read; retry later.');
+      }
+      if (first.length === 0 && surveys.versions(survey).length === 0) {
+        return fail(c, 404, 'unknown-survey', 'No survey with that id has a config file or any stored response.');
+      }
+      return c.body(stream(store, survey, surveys.versions(survey), first), 200, {
         'content-type': type,
         'content-disposition': `attachment; filename="${name}.${extension}"`,
       });
@@ -95,7 +104,9 @@ export function productionRoutes(options: AppOptions, receiveGate?: MiddlewareHa
       handler: async (c) => {
         const body = (await c.req.json().catch(() => null)) as { token?: unknown } | null;
         if (typeof body?.token !== 'string') return fail(c, 400, 'invalid-json', 'Send {"token": "<staff token>"} as JSON.');
-        if (!sameSecret(body.token, options.staffToken)) return fail(c, 401, 'unauthorized', 'That is not the staff token.');
+        const checked = await checkStaffToken(c, sessions, body.token, fail);
+        if (checked instanceof Response) return checked;
+        if (!checked) return fail(c, 401, 'unauthorized', 'That is not the staff token.');
         const expires = await sessions.create(c);
         return c.json({ signedIn: true, expiresAt: expires.toISOString() }, 201);
       },
@@ -121,25 +132,47 @@ export function productionRoutes(options: AppOptions, receiveGate?: MiddlewareHa
       },
     },
     ...forwardingRoutes(options.forwarding, fail, fromOwnPages),
+    {
+      method: 'DELETE',
+      path: '/staff/sessions',
+      access: 'staff',
+      cors: false,
+      rateLimited: true,
+      before: [sameOrigin(sessions, fail, { bearerToo: true })],
+      handler: async (c) => {
+        await sessions.removeAll(c);
+        return c.body(null, 204);
+      },
+    },
     { method: 'GET', path: '/dashboard', access: 'public', cors: false, rateLimited: true, handler: dashboardPage },
-    { method: 'GET', path: '/dashboard/:file', access: 'public', cors: false, rateLimited: false, handler: dashboardFile },
+    { method: 'GET', path: '/dashboard/:file', access: 'public', cors: false, rateLimited: 'assets', handler: dashboardFile },
     {
       method: 'GET',
       path: '/health',
       access: 'public',
       cors: true,
-      rateLimited: false,
+      rateLimited: true,
       handler: async (c) => {
+        // A database that does not answer is as down as one that refuses: a balancer's check must not hang.
+        let timer: NodeJS.Timeout | undefined;
+        const late = new Promise<never>((_, reject) => {
+          timer = setTimeout(() => reject(new Error('no answer')), HEALTH_TIMEOUT_MS);
+        });
         try {
-          await store.db.query('SELECT 1');
+          await Promise.race([store.db.query('SELECT 1'), late]);
           return c.json({ ok: true, storage: options.storage });
         } catch {
           return c.json({ ok: false, storage: options.storage }, 503);
+        } finally {
+          clearTimeout(timer);
         }
       },
     },
   ];
 }
+
+/** `/health` answers 503 when `SELECT 1` takes longer than this. */
+export const HEALTH_TIMEOUT_MS = 2_000;
 
 const receiveHeaders: MiddlewareHandler = async (c, next) => {
   const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
@@ -148,11 +181,14 @@ const receiveHeaders: MiddlewareHandler = async (c, next) => {
   await next();
 };
 
-function storageError(c: Context, error: unknown): Response {
+function storageError(c: Context, error: unknown, message = 'The response could not be stored; retry later.'): Response {
   console.error(`collector: storage-error (${(error as Error).message})`);
   c.header('retry-after', '5');
-  return fail(c, 503, 'storage-error', 'The response could not be stored; retry later.');
+  return fail(c, 503, 'storage-error', message);
 }
+
+/** When the low-disk refusal was last logged (once a minute, not once a request). */
+let lowDiskLogged = 0;
 
 async function receive(c: Context, options: AppOptions): Promise<Response> {
   let body: unknown;
@@ -167,6 +203,18 @@ async function receive(c: Context, options: AppOptions): Promise<Response> {
   const key = c.req.header('idempotency-key');
   if (key !== result.submission.id) {
     return fail(c, 400, 'idempotency-key-mismatch', 'The Idempotency-Key header must equal the body "id".');
+  }
+  // Before the disk is full (PGlite): refused while it can be retried elsewhere or later, never half-written.
+  if (options.freeBytes && options.minFreeBytes > 0) {
+    const free = await options.freeBytes().catch(() => Number.POSITIVE_INFINITY);
+    if (free < options.minFreeBytes) {
+      if (Date.now() - lowDiskLogged > 60_000) {
+        lowDiskLogged = Date.now();
+        console.error(`collector: storage-full (${Math.floor(free / 1048576)} MiB free, below COLLECTOR_MIN_FREE_MB): refusing responses`);
+      }
+      c.header('retry-after', '60');
+      return fail(c, 503, 'storage-full', 'The collector\'s disk is nearly full; nothing was stored. Retry later.');
+    }
   }
   // Proof of work, for surveys any of whose config files asks for it. After the checks above, so a response
   // that would be refused anyway spends no solution; 428 so the outbox solves a fresh challenge and retries.

@@ -46,7 +46,7 @@ for (const { engine, skip } of engines) {
       await exportRes.body?.cancel();
     });
 
-    test('over the rate limit → 429 rate-limited with Retry-After and CORS headers; health is exempt', async () => {
+    test('over the rate limit → 429 rate-limited with Retry-After and CORS headers', async () => {
       const limited = await withCollector(engine, { rateLimit: { max: 3 } });
       after(() => limited.stop());
       const statuses: number[] = [];
@@ -59,7 +59,24 @@ for (const { engine, skip } of engines) {
       assert.equal((await json(last!)).error, 'rate-limited');
       assert.ok(Number(last!.headers.get('retry-after')) >= 1);
       assert.equal(last!.headers.get('access-control-allow-origin'), 'http://allowed.test');
-      assert.equal((await fetch(`${limited.url}/health`)).status, 200);
+    });
+
+    test('/health and the dashboard\'s files are rate limited too (the files in a bucket ten times as large)', async () => {
+      const limited = await withCollector(engine, { rateLimit: { max: 3 } });
+      after(() => limited.stop());
+      const statuses = async (path: string, times: number) => {
+        const seen: number[] = [];
+        for (let i = 0; i < times; i += 1) {
+          const res = await fetch(`${limited.url}${path}`);
+          await res.body?.cancel();
+          seen.push(res.status);
+        }
+        return seen;
+      };
+      assert.deepEqual(await statuses('/health', 4), [200, 200, 200, 429]);
+      const files = await statuses('/dashboard/encounter-survey.js', 31);
+      assert.deepEqual(files.slice(0, 30), Array(30).fill(200), 'run npm run build first: the dashboard serves dist/');
+      assert.equal(files[30], 429);
     });
 
     test('unknown route → 404 not-found; wrong method → 405 with Allow', async () => {

@@ -119,3 +119,45 @@ describe('sessions across instances (postgres)', { skip: engines[1]!.skip }, () 
     }
   });
 });
+
+for (const { engine, skip } of engines) {
+  describe(`staff sessions end with the token that made them (${engine})`, { skip }, () => {
+    test('a new COLLECTOR_STAFF_TOKEN on the same database: every session made with the old one is refused at once', async () => {
+      const database = await freshDatabase(engine);
+      const start = (staffToken: string) => startCollector({ port: 0, database: database.location, staffToken, surveys: surveys(), rateLimit: false });
+      let collector = await start(TOKEN);
+      try {
+        const cookie = await signIn(collector.url);
+        assert.equal((await fetch(`${collector.url}/export.csv?survey=after-call`, { headers: { cookie } })).status, 200);
+        await collector.close();
+        collector = await start(`${TOKEN.slice(0, -6)}rotate`);
+        for (const path of ['/export.csv?survey=after-call', '/export.json?survey=after-call', '/staff/session']) {
+          assert.equal((await fetch(`${collector.url}${path}`, { headers: { cookie } })).status, 401, path);
+        }
+      } finally {
+        await collector.close();
+        await database.drop();
+      }
+    });
+
+    test('DELETE /staff/sessions signs every session out (from the dashboard or with the Bearer token)', async () => {
+      const collector = await withCollector(engine);
+      try {
+        const own = new URL(collector.url).origin;
+        const [first, second] = [await signIn(collector.url), await signIn(collector.url)];
+        const refused = await fetch(`${collector.url}/staff/sessions`, { method: 'DELETE', headers: { cookie: first, origin: 'http://evil.test' } });
+        assert.equal(refused.status, 403);
+        const out = await fetch(`${collector.url}/staff/sessions`, { method: 'DELETE', headers: { cookie: first, origin: own } });
+        assert.equal(out.status, 204);
+        for (const cookie of [first, second]) assert.equal((await fetch(`${collector.url}/staff/session`, { headers: { cookie } })).status, 401);
+        const third = await signIn(collector.url);
+        const script = await fetch(`${collector.url}/staff/sessions`, { method: 'DELETE', headers: { authorization: `Bearer ${TOKEN}` } });
+        assert.equal(script.status, 204);
+        assert.equal((await fetch(`${collector.url}/staff/session`, { headers: { cookie: third } })).status, 401);
+        assert.equal((await fetch(`${collector.url}/staff/sessions`, { method: 'DELETE', headers: { origin: own } })).status, 401, 'staff only');
+      } finally {
+        await collector.stop();
+      }
+    });
+  });
+}

@@ -27,8 +27,35 @@ export interface Database extends Queryable {
 
 export type DatabaseLocation = { url: string } | { dataDir: string };
 
-export async function openDatabase(location: DatabaseLocation, { poolSize = 10 } = {}): Promise<Database> {
-  return 'url' in location ? openPostgres(location.url, poolSize) : openPglite(location.dataDir);
+export interface OpenOptions {
+  poolSize?: number;
+  /**
+   * PGlite only: called once when the embedded database fails to write (a full disk, an I/O error).
+   * PGlite cannot carry on after that (its next statement spins the process), so from then on every
+   * statement is refused without reaching it; the owner should exit and let a service manager restart it.
+   */
+  onFailure?: (error: Error) => void;
+}
+
+export async function openDatabase(location: DatabaseLocation, { poolSize = 10, onFailure }: OpenOptions = {}): Promise<Database> {
+  return 'url' in location ? openPostgres(location.url, poolSize) : openPglite(location.dataDir, onFailure);
+}
+
+/** Refused without reaching PGlite: an earlier statement failed to write. */
+export class StorageFailed extends Error {
+  readonly code = 'storage-failed';
+}
+
+/**
+ * Whether an error means the storage itself failed rather than the statement: a PANIC or FATAL,
+ * SQLSTATE class 53 (disk full, out of memory), 58 (I/O) or XX (internal), a file system error, or
+ * the WebAssembly build aborting. A refused statement (a constraint, bad data) is not one.
+ */
+export function isStorageFailure(error: unknown): boolean {
+  if (error instanceof WebAssembly.RuntimeError) return true;
+  const { code, severity } = (error ?? {}) as { code?: unknown; severity?: unknown };
+  if (severity === 'PANIC' || severity === 'FATAL') return true;
+  return typeof code === 'string' && (/^(53|58|XX)[0-9A-Z]{3}$/.test(code) || ['ENOSPC', 'EIO', 'EROFS', 'EDQUOT'].includes(code));
 }
 
 async function openPostgres(url: string, poolSize: number): Promise<Database> {
@@ -63,7 +90,7 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
   };
 }
 
-async function openPglite(dataDir: string): Promise<Database> {
+async function openPglite(dataDir: string, onFailure?: (error: Error) => void): Promise<Database> {
   const path = resolve(dataDir);
   await mkdir(path, { recursive: true });
   // PGlite takes no lock of its own: two processes on one folder would both write and corrupt it.
@@ -74,17 +101,39 @@ async function openPglite(dataDir: string): Promise<Database> {
     const db = await PGlite.create(`${path}/pgdata`);
     const query = async <Row>(client: Pick<typeof db, 'query'>, text: string, params?: readonly unknown[]) =>
       (await client.query<Row>(text, params as unknown[])).rows;
+    // PGlite runs one statement at a time anyway; queuing them here means that after a failed write
+    // the ones still waiting are refused here instead of reaching a database that cannot recover.
+    let failed: Error | null = null;
+    let queue: Promise<unknown> = Promise.resolve();
+    const serial = <T>(work: () => Promise<T>): Promise<T> => {
+      const run = queue.then(async () => {
+        if (failed) throw new StorageFailed(`The embedded database stopped after a failed write (${failed.message}).`);
+        try {
+          return await work();
+        } catch (error) {
+          if (!failed && isStorageFailure(error)) {
+            failed = error instanceof Error ? error : new Error(String(error));
+            onFailure?.(failed);
+          }
+          throw error;
+        }
+      });
+      queue = run.catch(() => undefined);
+      return run;
+    };
     return {
       engine: 'pglite',
-      query: (text, params) => query(db, text, params),
-      script: async (sql) => void (await db.exec(sql)),
+      query: (text, params) => serial(() => query(db, text, params)),
+      script: (sql) => serial(async () => void (await db.exec(sql))),
       transaction: (work) =>
-        db.transaction((tx) =>
-          work({ query: (text, params) => query(tx, text, params), script: async (sql) => void (await tx.exec(sql)) }),
+        serial(() =>
+          db.transaction((tx) =>
+            work({ query: (text, params) => query(tx, text, params), script: async (sql) => void (await tx.exec(sql)) }),
+          ),
         ),
       async close() {
         try {
-          await db.close();
+          if (!failed) await serial(() => db.close());
         } finally {
           await lock.release();
         }

@@ -145,6 +145,13 @@ CREATE TABLE forward_destinations (
   last_error_at timestamptz
 );`,
   },
+  {
+    version: 7,
+    name: 'staff sessions bound to the staff token',
+    // An HMAC of the staff token that made the session (never the token): a collector started with
+    // another token finds no session of the old one. Sessions made before this migration end.
+    sql: `ALTER TABLE staff_sessions ADD COLUMN issued_by text NOT NULL DEFAULT '';`,
+  },
 ];
 
 /** Any constant shared by every instance; it names the migration lock in pg_locks. */
