@@ -1,7 +1,9 @@
 import { css } from 'lit';
 
 export const dashboardStyles = css`
+  /* The collector's page sets no font: without a stack of our own it would be the browser's serif. */
   :host {
+    font-family: var(--es-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'Helvetica Neue', Arial, sans-serif);
     display: block;
     max-inline-size: 60rem;
     margin-inline: auto;
@@ -57,9 +59,25 @@ export const dashboardStyles = css`
     margin: 0;
     color: var(--_muted);
   }
+  .status.error {
+    color: var(--_danger);
+    font-weight: 600;
+  }
+  [aria-invalid='true'] {
+    border-color: var(--_danger);
+    border-width: 2px;
+  }
+  .report-form h2 {
+    flex-basis: 100%;
+    margin-block-end: 0;
+  }
+  .downloads {
+    margin-block: var(--_spacing);
+  }
   input,
   select,
   button {
+    box-sizing: border-box;
     font: inherit;
     min-block-size: var(--_target);
     max-inline-size: 100%;
@@ -92,6 +110,18 @@ export const dashboardStyles = css`
     margin-block-start: var(--_spacing);
     max-inline-size: none;
   }
+  /* In the report the survey's name is the heading; the month under it is a caption, not a bigger heading. */
+  .page survey-summary::part(title) {
+    font-size: 1em;
+    font-weight: 600;
+    color: var(--_muted);
+  }
+  .page survey-summary::part(caption) {
+    font-size: 1em;
+  }
+  .page + .page {
+    margin-block-start: calc(var(--_spacing) * 2);
+  }
   @media print {
     :host {
       padding: 0;
@@ -102,12 +132,17 @@ export const dashboardStyles = css`
     survey-summary::part(toggle) {
       display: none;
     }
+    /* Surveys flow one after another (a small one does not get a near-empty sheet to itself);
+       a chart stays whole on one sheet (the summary's print styles), a heading stays with what follows. */
     .page {
-      break-after: page;
       font-size: 0.85em;
     }
-    .page:last-child {
-      break-after: auto;
+    h1,
+    h2 {
+      break-after: avoid;
+    }
+    .headline {
+      break-inside: avoid;
     }
   }
 `;
