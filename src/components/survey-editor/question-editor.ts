@@ -143,7 +143,8 @@ export function questionList(context: FieldContext, actions: QuestionActions, ne
           ${QUESTION_KINDS.map((kind) => html`<option value=${kind} ?selected=${kind === newType.value}>${t.types[kind]}</option>`)}
         </select>
       </div>
-      <button type="button" id="add-question" @click=${() => actions.add(newType.value)}>${t.addQuestion}</button>
+      <button type="button" id="add-question" @click=${(event: Event) =>
+        actions.add(((event.target as HTMLElement).closest('.add')!.querySelector('select') as HTMLSelectElement).value as QuestionKind)}>${t.addQuestion}</button>
     </div>
   </section>`;
 }

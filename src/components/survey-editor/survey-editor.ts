@@ -331,7 +331,7 @@ export class SurveyEditor extends LitElement {
       <div class="columns">
         <div class="edit">
           ${settingsPanel(context, lang, (code, on) => this.#toggleLocale(code, on))}
-          ${questionList(context, this.#questionActions(t), { value: this.#newType, set: (type) => (this.#newType = type) })}
+          ${questionList(context, this.#questionActions(t), { value: this.#newType, set: (type) => ((this.#newType = type), this.requestUpdate()) })}
           ${translationsPanel(context, lang)}
           ${privacyPanel(t, reidentificationLint(this.#value!), goTo)}
           ${exportPanel(context, {
