@@ -2,23 +2,18 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { SurveyConfigInput } from '../../core/config/schema.js';
 import type { EncounterSurvey } from '../encounter-survey/encounter-survey.js';
 import '../encounter-survey/encounter-survey.define.js';
-import { createOutbox } from '../../outbox/index.js';
-import type { Outbox } from '../../outbox/index.js';
+import { previewOutbox } from './preview-outbox.js';
 import type { EditorStrings } from '../../i18n/editor/index.js';
 
 /**
  * The live preview: the real `<encounter-survey>` with the survey being written. It never posts:
- * Submit is cancelled at `survey-submit` (before anything is stored), its outbox is its own empty
- * database (so it never sends what other surveys on this origin queued), and its endpoint is a
- * reserved `.invalid` name that cannot resolve. Kiosk, dialog and slide-in are the survey's own modes.
+ * Submit is cancelled at `survey-submit` (before anything is stored), its outbox holds and sends
+ * nothing (./preview-outbox.ts), and its endpoint is a reserved `.invalid` name that cannot resolve.
+ * Kiosk, dialog and slide-in are the survey's own modes.
  */
 export const PREVIEW_ENDPOINT = 'https://preview.invalid/responses';
-export const PREVIEW_DATABASE = 'encounter-survey-editor-preview-v1';
 export type PreviewMode = 'inline' | 'kiosk' | 'dialog' | 'slide-in';
 export const PREVIEW_MODES: readonly PreviewMode[] = ['inline', 'kiosk', 'dialog', 'slide-in'];
-
-let outbox: Outbox | undefined;
-const previewOutbox = () => (outbox ??= createOutbox({ databaseName: PREVIEW_DATABASE }));
 
 export interface PreviewState {
   /** The last config without problems (null: none yet). */
@@ -68,7 +63,7 @@ export function previewPanel(options: PreviewOptions): TemplateResult {
       ? html`<div class=${`frame ${options.width}`}>
           <encounter-survey
             .config=${options.config}
-            .outbox=${previewOutbox()}
+            .outbox=${previewOutbox}
             endpoint=${PREVIEW_ENDPOINT}
             mode=${options.mode}
             lang=${options.locale}

@@ -73,7 +73,7 @@ export class SurveyEditor extends LitElement {
   constructor() {
     super();
     this.draftKey = 'default';
-    this.scriptUrl = new URL('encounter-survey.js', import.meta.url).href;
+    this.scriptUrl = new URL(/* @vite-ignore */ 'encounter-survey.js', import.meta.url).href;
     this.locale = null;
   }
 
