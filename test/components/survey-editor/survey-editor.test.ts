@@ -44,6 +44,12 @@ async function validBlank(): Promise<SurveyEditor> {
   return el;
 }
 
+/** Presses Tab (at most 150 times) until the element with this id has focus. */
+async function tabTo(el: SurveyEditor, id: string) {
+  for (let i = 0; i < 150 && active(el)?.id !== id; i += 1) await sendKeys({ press: 'Tab' });
+  expect(active(el)?.id, `reached #${id} by Tab`).to.equal(id);
+}
+
 describe('<survey-editor>', () => {
   it('starts from a blank survey or a preset; the start screen and the editor are accessible', async () => {
     const el = await editor();
@@ -239,5 +245,37 @@ describe('<survey-editor>', () => {
     const launcher = new DOMParser().parseFromString($<HTMLTextAreaElement>(el, '#snippet-launcher')!.value, 'text/html');
     expect(launcher.querySelector('survey-launcher')!.getAttribute('for')).to.equal(launcher.querySelector('encounter-survey')!.id);
     expect(new DOMParser().parseFromString($<HTMLTextAreaElement>(el, '#snippet-kiosk')!.value, 'text/html').querySelector('encounter-survey')!.getAttribute('mode')).to.equal('kiosk');
+  });
+
+  it('keyboard only: a three-question survey with a condition, from a blank one', async () => {
+    const el = await editor();
+    await tabTo(el, 'start-blank');
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(active(el)?.id).to.equal('f-title');
+    await sendKeys({ type: 'Drop-in' });
+    const question = async (n: number, label: string) => {
+      await tabTo(el, `f-questions-${n}-label`);
+      await sendKeys({ type: label });
+      await tabTo(el, `f-questions-${n}-options-0-label`);
+      await sendKeys({ type: 'Yes' });
+      await tabTo(el, `f-questions-${n}-options-1-label`);
+      await sendKeys({ type: 'No' });
+    };
+    await question(0, 'Was this your first visit?');
+    for (const n of [1, 2]) {
+      await tabTo(el, 'add-question');
+      await sendKeys({ press: 'Enter' });
+      await el.updateComplete;
+      expect(active(el)?.id, 'focus on the new question').to.equal(`f-questions-${n}-label`);
+      await question(n, n === 1 ? 'Did you feel heard?' : 'Would you come again?');
+    }
+    await tabTo(el, 'f-questions-2-showIf-question');
+    await sendKeys({ press: 'ArrowDown' });
+    await el.updateComplete;
+    expect(el.value!.questions[2]!.showIf).to.deep.equal({ question: 'q1', equals: 'yes' });
+    expect(el.valid, JSON.stringify(root(el).querySelector('.summary')?.textContent)).to.equal(true);
+    expect(el.value!.questions.map((q) => q.label)).to.deep.equal(['Was this your first visit?', 'Did you feel heard?', 'Would you come again?']);
+    await expect(el).to.be.accessible();
   });
 });
