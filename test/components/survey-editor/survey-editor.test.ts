@@ -8,6 +8,7 @@ import { safeParseSurveyConfig } from '../../../src/core/config/parse.js';
 import { configJson } from '../../../src/core/editor/snippets.js';
 import type { SurveyEditorChangeEvent } from '../../../src/events/survey-editor-change.js';
 import { getPreset } from '../../../src/presets/index.js';
+import { editorStrings } from '../../../src/i18n/editor/index.js';
 import '../../../src/components/survey-editor/survey-editor.define.js';
 
 const root = (el: SurveyEditor) => el.shadowRoot!;
@@ -50,7 +51,10 @@ async function tabTo(el: SurveyEditor, id: string) {
   expect(active(el)?.id, `reached #${id} by Tab`).to.equal(id);
 }
 
-describe('<survey-editor>', () => {
+describe('<survey-editor>', function () {
+  // axe over the whole editor (every panel, and the preview's survey) takes seconds on a busy machine.
+  this.timeout(60_000);
+
   it('starts from a blank survey or a preset; the start screen and the editor are accessible', async () => {
     const el = await editor();
     await expect(el).to.be.accessible();
@@ -278,4 +282,31 @@ describe('<survey-editor>', () => {
     expect(el.value!.questions.map((q) => q.label)).to.deep.equal(['Was this your first visit?', 'Did you feel heard?', 'Would you come again?']);
     await expect(el).to.be.accessible();
   });
+
+  it('every language has every string of the editor, nested ones too, none blank', async () => {
+    const shape = (value: unknown): unknown =>
+      value && typeof value === 'object' ? Object.fromEntries(Object.entries(value).map(([name, inner]) => [name, shape(inner)])) : typeof value;
+    const english = await editorStrings.load('en');
+    for (const code of ['es', 'fr', 'ar']) {
+      const strings = await editorStrings.load(code);
+      expect(editorStrings.languageOf(code)).to.equal(code);
+      expect(shape(strings), code).to.deep.equal(shape(english));
+      const texts = (value: unknown): string[] =>
+        typeof value === 'string' ? [value] : typeof value === 'function' ? [String((value as (...args: unknown[]) => string)('x', 2))] : value && typeof value === 'object' ? Object.values(value).flatMap(texts) : [];
+      for (const text of texts(strings)) expect(text.trim(), code).not.to.equal('');
+    }
+  });
+
+  for (const [lang, heading] of [
+    ['es', 'Editor de encuestas'],
+    ['fr', 'Éditeur d’enquêtes'],
+    ['ar', 'محرر الاستبيانات'],
+  ] as const) {
+    it(`${lang}: its own words${lang === 'ar' ? ', right to left' : ''}, axe-clean`, async () => {
+      const el = await fixture<SurveyEditor>(html`<survey-editor lang=${lang} draft-key=${key()} .value=${getPreset('peer-support-encounter')}></survey-editor>`);
+      await waitUntil(() => $(el, 'h1')?.textContent === heading, 'strings never loaded');
+      expect($(el, '[part="base"]')!.getAttribute('dir')).to.equal(lang === 'ar' ? 'rtl' : 'ltr');
+      await expect(el).to.be.accessible();
+    });
+  }
 });
