@@ -148,7 +148,8 @@ export class SurveyEditor extends LitElement {
     this.#exportMessage = '';
     this.#adopt(next);
     void saveDraft(this.draftKey, next, Date.now());
-    this.dispatchEvent(new SurveyEditorChangeEvent(next, this.#valid));
+    const change = new SurveyEditorChangeEvent(next, this.#valid);
+    this.dispatchEvent(change);
   }
 
   /** Undo (Ctrl+Z): back one step; focus stays where it was, or goes to what came back. */
