@@ -77,11 +77,11 @@ export function textField(context: FieldContext, path: Path, options: TextOption
 }
 
 /** A whole number; empty removes the key (its default applies). */
-export function numberField(context: FieldContext, path: Path, label: string, { min, max }: { min?: number; max?: number } = {}): TemplateResult {
+export function numberField(context: FieldContext, path: Path, label: string, { min, max, fallback }: { min?: number; max?: number; fallback?: number } = {}): TemplateResult {
   const raw = getAt(context.config, path);
   const { id, ids, invalid, below } = described(context, path);
   return html`<div class="field number"><label for=${id}>${label}</label>
-    <input id=${id} type="number" inputmode="numeric" min=${min ?? nothing} max=${max ?? nothing} .value=${live(raw === undefined ? '' : String(raw))}
+    <input id=${id} type="number" inputmode="numeric" min=${min ?? nothing} max=${max ?? nothing} placeholder=${fallback ?? nothing} .value=${live(raw === undefined ? '' : String(raw))}
       aria-describedby=${ids} aria-invalid=${invalid}
       @input=${(event: Event) => {
         const text = (event.target as HTMLInputElement).value;
@@ -104,8 +104,10 @@ export function selectField(
   label: string,
   choices: ReadonlyArray<{ value: string; label: string }>,
   onChange: (value: string) => void = (value) => context.set(path, value),
+  /** What the survey uses when the config does not say (shown as chosen). */
+  fallback = '',
 ): TemplateResult {
-  const current = String(getAt(context.config, path) ?? '');
+  const current = String(getAt(context.config, path) ?? fallback);
   const { id, ids, invalid, below } = described(context, path);
   return html`<div class="field"><label for=${id}>${label}</label>
     <select id=${id} aria-describedby=${ids} aria-invalid=${invalid} @change=${(event: Event) => onChange((event.target as HTMLSelectElement).value)}>

@@ -1,10 +1,13 @@
 import { html, nothing, type TemplateResult } from 'lit';
+import { DEFAULTS } from '../../core/config/defaults.js';
 import type { ConfigIssue } from '../../core/config/errors.js';
 import type { LocalizedText } from '../../core/config/schema.js';
 import { EDITOR_LOCALES, getAt, missingTranslations, pathKey, textFields, textIn, type Path } from '../../core/editor/edits.js';
 import type { LintFinding } from '../../core/editor/lint.js';
 import { embedSnippet, SNIPPET_KINDS, type SnippetKind } from '../../core/editor/snippets.js';
 import { checkboxField, idFor, numberField, selectField, textField, type FieldContext } from './fields.js';
+
+const TIME_BUCKETS = ['hour', 'day', 'week', 'month'];
 
 const languageName = (code: string, lang: string) => {
   try {
@@ -39,7 +42,7 @@ export function settingsPanel(context: FieldContext, lang: string, toggleLocale:
         </div>`,
       )}
     </fieldset>
-    ${selectField(context, ['timeBucket'], t.timeBucket, ['hour', 'day', 'week', 'month'].map((value) => ({ value, label: t.buckets[value]! })))}
+    ${selectField(context, ['timeBucket'], t.timeBucket, TIME_BUCKETS.map((value) => ({ value, label: t.buckets[value]! })), undefined, DEFAULTS.timeBucket)}
     ${textField(context, ['endpoint'], { label: t.endpoint, plain: true, type: 'url' })}
     ${textField(context, ['theme', 'accent'], { label: t.accent, plain: true })}
     ${textField(context, ['safety', 'footer'], { label: t.footer, multiline: true })}
@@ -64,8 +67,8 @@ export function settingsPanel(context: FieldContext, lang: string, toggleLocale:
     </fieldset>
     <fieldset>
       <legend>${t.kiosk}</legend>
-      ${numberField(context, ['kiosk', 'idleSeconds'], t.idleSeconds, { min: 30, max: 3600 })}
-      ${checkboxField(context, ['kiosk', 'passTheTablet'], t.passTheTablet)}
+      ${numberField(context, ['kiosk', 'idleSeconds'], t.idleSeconds, { min: 30, max: 3600, fallback: DEFAULTS.kiosk.idleSeconds })}
+      ${checkboxField(context, ['kiosk', 'passTheTablet'], t.passTheTablet, DEFAULTS.kiosk.passTheTablet)}
       ${textField(context, ['kiosk', 'startMessage'], { label: t.startMessage })}
     </fieldset>
   </section>`;

@@ -1,4 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
+import { DEFAULTS } from '../../core/config/defaults.js';
 import { QUESTION_KINDS, textIn, type EditableQuestion, type QuestionKind } from '../../core/editor/edits.js';
 import type { LocalizedText } from '../../core/config/schema.js';
 import { checkboxField, idFor, issuesAt, numberField, selectField, textField, type FieldContext } from './fields.js';
@@ -85,11 +86,12 @@ function typeFields(context: FieldContext, index: number, actions: QuestionActio
       return html`<p class="help">${t.supportTypesNote}</p>${checkboxField(context, at('allowOther'), t.allowOther)}`;
     case 'rating':
       return html`<div class="row">
-          ${numberField(context, at('min'), t.ratingMin)} ${numberField(context, at('max'), t.ratingMax)}
+          ${numberField(context, at('min'), t.ratingMin, { fallback: DEFAULTS.rating.min })} ${numberField(context, at('max'), t.ratingMax, { fallback: DEFAULTS.rating.max })}
         </div>
         ${textField(context, at('minLabel'), { label: t.minLabel })} ${textField(context, at('maxLabel'), { label: t.maxLabel })}`;
     case 'text':
-      return html`${checkboxField(context, at('multiline'), t.multiline, true)} ${numberField(context, at('maxLength'), t.maxLength, { min: 1, max: 2000 })}`;
+      return html`${checkboxField(context, at('multiline'), t.multiline, DEFAULTS.text.multiline)}
+        ${numberField(context, at('maxLength'), t.maxLength, { min: 1, max: 2000, fallback: DEFAULTS.text.maxLength })}`;
   }
 }
 

@@ -95,6 +95,13 @@ describe('<survey-editor>', function () {
     await expect(el).to.be.accessible();
   });
 
+  it('a setting the config leaves out shows the default the survey uses', async () => {
+    const el = await editor(getPreset('peer-support-encounter'));
+    expect(el.value!.timeBucket).to.equal(undefined);
+    expect($<HTMLSelectElement>(el, '#f-timeBucket')!.value).to.equal('day');
+    expect($<HTMLInputElement>(el, '#f-kiosk-passTheTablet')!.checked).to.equal(false);
+  });
+
   it('change events carry the config; a page setting value fires none', async () => {
     const events: SurveyEditorChangeEvent[] = [];
     const el = await editor(getPreset('group-session'));
