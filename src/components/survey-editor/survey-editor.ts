@@ -16,6 +16,7 @@ import { idFor, type FieldContext } from './fields.js';
 import { exportPanel, issueSummary, privacyPanel, settingsPanel, translationsPanel } from './panels.js';
 import { previewPanel, type PreviewState } from './preview.js';
 import { History } from './history.js';
+import { questionActions } from './question-actions.js';
 import { questionList } from './question-editor.js';
 import { surveyEditorStyles } from './survey-editor.styles.js';
 
@@ -189,56 +190,14 @@ export class SurveyEditor extends LitElement {
   }
 
   #questionActions(t: EditorStrings) {
-    const config = () => this.#value!;
-    return {
-      add: (type: QuestionKind) => {
-        this.#commit(edits.addQuestion(config(), type));
-        const index = config().questions.length - 1;
-        this.#announce = t.added(index + 1);
-        void this.#focusLater(`#${idFor(['questions', index, 'label'])}`);
-      },
-      duplicate: (index: number) => {
-        this.#commit(edits.duplicateQuestion(config(), index));
-        this.#announce = t.added(index + 2);
-        void this.#focusLater(`#qh-${index + 1}`);
-      },
-      move: (index: number, delta: number) => {
-        const to = index + delta;
-        if (to < 0 || to >= config().questions.length) return;
-        const focused = (this.renderRoot as ShadowRoot).activeElement?.id ?? '';
-        this.#commit(edits.moveQuestion(config(), index, delta));
-        this.#announce = t.moved(to + 1);
-        // Focus follows the question it was in, to the same control.
-        const id = focused.replace(`-${index}`, `-${to}`).replace(`questions-${index}-`, `questions-${to}-`);
-        void this.#focusLater(id ? `#${CSS.escape(id)}` : `#qh-${to}`);
-      },
-      remove: (index: number) => {
-        const question = config().questions[index]!;
-        const locales = config().locales ?? ['en'];
-        this.#commit(edits.removeQuestion(config(), index));
-        this.#deleted = { label: edits.textIn(question.label, locales[0]!, locales[0]!) || question.id, index };
-        void this.#focusLater('#undo-delete');
-      },
-      changeType: (index: number, type: QuestionKind) => {
-        const old = config().questions[index]!;
-        const fresh = edits.newQuestion(type, []);
-        const kept = { ...fresh, id: old.id, label: old.label, ...(old.help ? { help: old.help } : {}), ...(old.required ? { required: old.required } : {}), ...(old.showIf ? { showIf: old.showIf } : {}) };
-        this.#commit(edits.setAt(config(), ['questions', index], kept));
-      },
-      addOption: (index: number) => {
-        const question = config().questions[index]!;
-        if (question.type !== 'single' && question.type !== 'multiple') return;
-        const value = edits.freeId(question.options.map((option) => option.value), 'option');
-        this.#commit(edits.setAt(config(), ['questions', index, 'options', question.options.length], { value, label: '' }));
-        void this.#focusLater(`#${idFor(['questions', index, 'options', question.options.length, 'label'])}`);
-      },
-      removeOption: (index: number, option: number) => {
-        const question = config().questions[index]!;
-        if (question.type !== 'single' && question.type !== 'multiple') return;
-        this.#commit(edits.setAt(config(), ['questions', index, 'options'], question.options.filter((_, i) => i !== option)));
-        void this.#focusLater(`#${idFor(['questions', index, 'options'], 'add')}`);
-      },
-    };
+    return questionActions(t, {
+      config: () => this.#value!,
+      commit: (next) => this.#commit(next),
+      announce: (text) => (this.#announce = text),
+      deleted: (deleted) => (this.#deleted = deleted),
+      focused: () => (this.renderRoot as ShadowRoot).activeElement?.id ?? '',
+      focus: (selector) => void this.#focusLater(selector),
+    });
   }
 
   #toggleLocale(code: string, on: boolean) {

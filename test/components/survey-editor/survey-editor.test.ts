@@ -45,6 +45,13 @@ async function validBlank(): Promise<SurveyEditor> {
   return el;
 }
 
+/** A key with a modifier held, the way every engine's driver can send it. */
+async function chord(modifiers: string[], key: string) {
+  for (const modifier of modifiers) await sendKeys({ down: modifier });
+  await sendKeys({ press: key });
+  for (const modifier of [...modifiers].reverse()) await sendKeys({ up: modifier });
+}
+
 /** Presses Tab (at most 150 times) until the element with this id has focus. */
 async function tabTo(el: SurveyEditor, id: string) {
   for (let i = 0; i < 150 && active(el)?.id !== id; i += 1) await sendKeys({ press: 'Tab' });
@@ -142,11 +149,11 @@ describe('<survey-editor>', function () {
     await el.updateComplete;
     expect(ids()).to.deep.equal(['q6', 'q1', 'q2', 'q3', 'q4', 'q5']);
     expect(active(el)?.id, 'focus moves with the question').to.equal('down-1');
-    await sendKeys({ press: 'Alt+ArrowDown' });
+    await chord(['Alt'], 'ArrowDown');
     await el.updateComplete;
     expect(ids()).to.deep.equal(['q6', 'q2', 'q1', 'q3', 'q4', 'q5']);
     expect(active(el)?.id).to.equal('down-2');
-    await sendKeys({ press: 'Alt+ArrowUp' });
+    await chord(['Alt'], 'ArrowUp');
     await el.updateComplete;
     expect(ids()).to.deep.equal(['q6', 'q1', 'q2', 'q3', 'q4', 'q5']);
 
@@ -166,14 +173,14 @@ describe('<survey-editor>', function () {
     const el = await editor(getPreset('peer-support-encounter'));
     await typeInto(el, '#f-questions-2-label', 'Were you listened to?');
     await typeInto(el, '#f-thankYou', 'Thanks!');
-    await sendKeys({ press: 'Control+z' });
+    await chord(['Control'], 'z');
     await el.updateComplete;
     expect((el.value!.thankYou as Record<string, string>).en).to.equal('Thank you. Your answers help us support people better.');
     expect((el.value!.questions[2]!.label as Record<string, string>).en).to.equal('Were you listened to?');
-    await sendKeys({ press: 'Control+z' });
+    await chord(['Control'], 'z');
     await el.updateComplete;
     expect((el.value!.questions[2]!.label as Record<string, string>).en).to.equal('Did you feel heard?');
-    await sendKeys({ press: 'Control+Shift+z' });
+    await chord(['Control', 'Shift'], 'z');
     await el.updateComplete;
     expect((el.value!.questions[2]!.label as Record<string, string>).en).to.equal('Were you listened to?');
     expect($<HTMLInputElement>(el, '#f-questions-2-label')!.value).to.equal('Were you listened to?');
@@ -207,7 +214,10 @@ describe('<survey-editor>', function () {
     const count = () => Number(/\d+/.exec($(el, '#translations-heading + [role="status"]')!.textContent!)?.[0] ?? 0);
     const before = count();
     expect(before).to.be.above(0);
-    await typeInto(el, '#t-ar-title', 'كيف كان دعم الأقران اليوم؟');
+    // Set as an input method would (WebKit's driver drops spaces from Arabic text it types).
+    cell.value = 'كيف كان دعم الأقران اليوم؟';
+    cell.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+    await el.updateComplete;
     expect((el.value!.title as Record<string, string>).ar).to.equal('كيف كان دعم الأقران اليوم؟');
     expect(count()).to.equal(before - 1);
     await expect(el).to.be.accessible();
@@ -279,14 +289,15 @@ describe('<survey-editor>', function () {
       await sendKeys({ press: 'Enter' });
       await el.updateComplete;
       expect(active(el)?.id, 'focus on the new question').to.equal(`f-questions-${n}-label`);
-      await question(n, n === 1 ? 'Did you feel heard?' : 'Would you come again?');
+      // No letter twice in a row: WebKit's WebDriver types "ee" as "e".
+      await question(n, n === 1 ? 'Were you heard?' : 'Would you come again?');
     }
     await tabTo(el, 'f-questions-2-showIf-question');
     await sendKeys({ press: 'ArrowDown' });
     await el.updateComplete;
     expect(el.value!.questions[2]!.showIf).to.deep.equal({ question: 'q1', equals: 'yes' });
     expect(el.valid, JSON.stringify(root(el).querySelector('.summary')?.textContent)).to.equal(true);
-    expect(el.value!.questions.map((q) => q.label)).to.deep.equal(['Was this your first visit?', 'Did you feel heard?', 'Would you come again?']);
+    expect(el.value!.questions.map((q) => q.label)).to.deep.equal(['Was this your first visit?', 'Were you heard?', 'Would you come again?']);
     await expect(el).to.be.accessible();
   });
 
