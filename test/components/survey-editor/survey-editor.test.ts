@@ -45,8 +45,18 @@ async function validBlank(): Promise<SurveyEditor> {
   return el;
 }
 
-/** A key with a modifier held, the way every engine's driver can send it. */
-async function chord(modifiers: string[], key: string) {
+const isWebKit = /AppleWebKit/.test(navigator.userAgent) && !/Chrome/.test(navigator.userAgent);
+
+/**
+ * A key with modifiers held. WebKit's WebDriver can only press one key or type text, so there the
+ * same keydown is dispatched on the focused control (what the editor listens to).
+ */
+async function chord(el: SurveyEditor, modifiers: Array<'Alt' | 'Control' | 'Shift'>, key: string) {
+  if (isWebKit) {
+    const init = { key, bubbles: true, composed: true, cancelable: true, altKey: modifiers.includes('Alt'), ctrlKey: modifiers.includes('Control'), shiftKey: modifiers.includes('Shift') };
+    (active(el) ?? el).dispatchEvent(new KeyboardEvent('keydown', init));
+    return el.updateComplete;
+  }
   for (const modifier of modifiers) await sendKeys({ down: modifier });
   await sendKeys({ press: key });
   for (const modifier of [...modifiers].reverse()) await sendKeys({ up: modifier });
@@ -149,11 +159,11 @@ describe('<survey-editor>', function () {
     await el.updateComplete;
     expect(ids()).to.deep.equal(['q6', 'q1', 'q2', 'q3', 'q4', 'q5']);
     expect(active(el)?.id, 'focus moves with the question').to.equal('down-1');
-    await chord(['Alt'], 'ArrowDown');
+    await chord(el, ['Alt'], 'ArrowDown');
     await el.updateComplete;
     expect(ids()).to.deep.equal(['q6', 'q2', 'q1', 'q3', 'q4', 'q5']);
     expect(active(el)?.id).to.equal('down-2');
-    await chord(['Alt'], 'ArrowUp');
+    await chord(el, ['Alt'], 'ArrowUp');
     await el.updateComplete;
     expect(ids()).to.deep.equal(['q6', 'q1', 'q2', 'q3', 'q4', 'q5']);
 
@@ -171,19 +181,19 @@ describe('<survey-editor>', function () {
 
   it('undo and redo (Ctrl+Z, Ctrl+Shift+Z): typing in one field is one step', async () => {
     const el = await editor(getPreset('peer-support-encounter'));
-    await typeInto(el, '#f-questions-2-label', 'Were you listened to?');
+    await typeInto(el, '#f-questions-2-label', 'Listened?');
     await typeInto(el, '#f-thankYou', 'Thanks!');
-    await chord(['Control'], 'z');
+    await chord(el, ['Control'], 'z');
     await el.updateComplete;
     expect((el.value!.thankYou as Record<string, string>).en).to.equal('Thank you. Your answers help us support people better.');
-    expect((el.value!.questions[2]!.label as Record<string, string>).en).to.equal('Were you listened to?');
-    await chord(['Control'], 'z');
+    expect((el.value!.questions[2]!.label as Record<string, string>).en).to.equal('Listened?');
+    await chord(el, ['Control'], 'z');
     await el.updateComplete;
     expect((el.value!.questions[2]!.label as Record<string, string>).en).to.equal('Did you feel heard?');
-    await chord(['Control', 'Shift'], 'z');
+    await chord(el, ['Control', 'Shift'], 'z');
     await el.updateComplete;
-    expect((el.value!.questions[2]!.label as Record<string, string>).en).to.equal('Were you listened to?');
-    expect($<HTMLInputElement>(el, '#f-questions-2-label')!.value).to.equal('Were you listened to?');
+    expect((el.value!.questions[2]!.label as Record<string, string>).en).to.equal('Listened?');
+    expect($<HTMLInputElement>(el, '#f-questions-2-label')!.value).to.equal('Listened?');
   });
 
   it('keeps the draft in IndexedDB: a new editor with the same draft key carries on', async () => {
@@ -283,21 +293,21 @@ describe('<survey-editor>', function () {
       await tabTo(el, `f-questions-${n}-options-1-label`);
       await sendKeys({ type: 'No' });
     };
-    await question(0, 'Was this your first visit?');
+    // One word each, no letter twice in a row: WebKit's WebDriver drops some spaces and repeated letters.
+    await question(0, 'Visit?');
     for (const n of [1, 2]) {
       await tabTo(el, 'add-question');
       await sendKeys({ press: 'Enter' });
       await el.updateComplete;
       expect(active(el)?.id, 'focus on the new question').to.equal(`f-questions-${n}-label`);
-      // No letter twice in a row: WebKit's WebDriver types "ee" as "e".
-      await question(n, n === 1 ? 'Were you heard?' : 'Would you come again?');
+      await question(n, n === 1 ? 'Heard?' : 'Again?');
     }
     await tabTo(el, 'f-questions-2-showIf-question');
     await sendKeys({ press: 'ArrowDown' });
     await el.updateComplete;
     expect(el.value!.questions[2]!.showIf).to.deep.equal({ question: 'q1', equals: 'yes' });
     expect(el.valid, JSON.stringify(root(el).querySelector('.summary')?.textContent)).to.equal(true);
-    expect(el.value!.questions.map((q) => q.label)).to.deep.equal(['Was this your first visit?', 'Were you heard?', 'Would you come again?']);
+    expect(el.value!.questions.map((q) => q.label)).to.deep.equal(['Visit?', 'Heard?', 'Again?']);
     await expect(el).to.be.accessible();
   });
 
