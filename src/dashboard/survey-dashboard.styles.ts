@@ -1,9 +1,7 @@
 import { css } from 'lit';
 
 export const dashboardStyles = css`
-  /* The collector's page sets no font: without a stack of our own it would be the browser's serif. */
   :host {
-    font-family: var(--es-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'Helvetica Neue', Arial, sans-serif);
     display: block;
     max-inline-size: 60rem;
     margin-inline: auto;
@@ -63,39 +61,12 @@ export const dashboardStyles = css`
     color: var(--_danger);
     font-weight: 600;
   }
-  [aria-invalid='true'] {
-    border-color: var(--_danger);
-    border-width: 2px;
-  }
   .report-form h2 {
     flex-basis: 100%;
     margin-block-end: 0;
   }
   .downloads {
     margin-block: var(--_spacing);
-  }
-  input,
-  select,
-  button {
-    box-sizing: border-box;
-    font: inherit;
-    min-block-size: var(--_target);
-    max-inline-size: 100%;
-    padding: 0.25em 0.5em;
-    border: var(--_border-width) solid var(--_border);
-    border-radius: calc(var(--_radius) / 2);
-    background: var(--_background);
-    color: var(--_text);
-  }
-  button {
-    background: var(--_accent);
-    color: var(--_accent-text);
-    border-color: var(--_accent);
-    padding-inline: 1em;
-    cursor: pointer;
-  }
-  a {
-    color: var(--_accent);
   }
   .downloads a {
     margin-inline-start: 0.5em;

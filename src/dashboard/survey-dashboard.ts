@@ -1,5 +1,6 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import '../components/survey-summary/survey-summary.define.js';
+import { staffFormStyles } from '../components/shared/staff-form.styles.js';
 import { themeStyles } from '../components/shared/theme.styles.js';
 import { formatters } from '../components/survey-summary/charts.js';
 import { closedPeriods } from '../core/summary/periods.js';
@@ -21,7 +22,7 @@ import { defaultRequest, filtersForm, reportView, signInForm, surveyName, type R
  * @tag survey-dashboard
  */
 export class SurveyDashboard extends LitElement {
-  static override styles = [themeStyles, dashboardStyles];
+  static override styles = [themeStyles, staffFormStyles, dashboardStyles];
 
   static override properties = {
     collector: { type: String },

@@ -3,7 +3,6 @@ import { css } from 'lit';
 export const surveyEditorStyles = css`
   :host {
     display: block;
-    font-family: var(--es-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'Helvetica Neue', Arial, sans-serif);
     background: var(--_background);
   }
   .editor {
@@ -83,20 +82,6 @@ export const surveyEditorStyles = css`
     margin: 0 0 calc(var(--_spacing) * 0.75);
     min-inline-size: 0;
   }
-  input:not([type='checkbox'], [type='radio']),
-  select,
-  textarea,
-  button {
-    box-sizing: border-box;
-    font: inherit;
-    min-block-size: var(--_target);
-    max-inline-size: 100%;
-    padding: 0.25em 0.5em;
-    border: var(--_border-width) solid var(--_border);
-    border-radius: calc(var(--_radius) / 2);
-    background: var(--_background);
-    color: var(--_text);
-  }
   input[type='checkbox'],
   input[type='radio'] {
     inline-size: 1.25em;
@@ -108,13 +93,6 @@ export const surveyEditorStyles = css`
     font-size: 0.875em;
     inline-size: 100%;
     direction: ltr;
-  }
-  button {
-    background: var(--_accent);
-    color: var(--_accent-text);
-    border-color: var(--_accent);
-    padding-inline: 1em;
-    cursor: pointer;
   }
   button.quiet {
     background: var(--_background);
@@ -149,10 +127,6 @@ export const surveyEditorStyles = css`
     color: var(--_danger);
     font-weight: 600;
   }
-  [aria-invalid='true'] {
-    border-color: var(--_danger);
-    border-width: 2px;
-  }
   .missing {
     align-self: start;
     padding: 0 0.5em;
@@ -182,9 +156,6 @@ export const surveyEditorStyles = css`
   .summary li,
   .lint li {
     margin-block-end: 0.5em;
-  }
-  a {
-    color: var(--_accent);
   }
   .starts {
     list-style: none;

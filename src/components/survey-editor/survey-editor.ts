@@ -10,6 +10,7 @@ import { localize } from '../../core/text.js';
 import { SurveyEditorChangeEvent } from '../../events/survey-editor-change.js';
 import { editorStrings, type EditorStrings } from '../../i18n/editor/index.js';
 import { getPreset, presets } from '../../presets/index.js';
+import { staffFormStyles } from '../shared/staff-form.styles.js';
 import { themeStyles } from '../shared/theme.styles.js';
 import { loadDraft, saveDraft } from './draft-store.js';
 import { idFor, type FieldContext } from './fields.js';
@@ -44,7 +45,7 @@ import { surveyEditorStyles } from './survey-editor.styles.js';
  * @cssproperty --es-target-size - Minimum size of every control (44px).
  */
 export class SurveyEditor extends LitElement {
-  static override styles = [themeStyles, surveyEditorStyles];
+  static override styles = [themeStyles, staffFormStyles, surveyEditorStyles];
 
   static override properties = {
     draftKey: { attribute: 'draft-key' },
