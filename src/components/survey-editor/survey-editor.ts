@@ -77,6 +77,13 @@ export class SurveyEditor extends LitElement {
     this.draftKey = 'default';
     this.scriptUrl = new URL(/* @vite-ignore */ 'encounter-survey.js', import.meta.url).href;
     this.locale = null;
+    // A page may set `value` before this element's chunk has loaded (the one-file build loads it on
+    // demand): that set an own property over the accessor. Take it, and let the accessor have it.
+    if (Object.hasOwn(this, 'value')) {
+      const early = (this as unknown as { value: EditableConfig | null }).value;
+      delete (this as unknown as { value?: unknown }).value;
+      this.value = early;
+    }
   }
 
   /** The survey config being written (plain JSON, valid or not); null before one is started. */

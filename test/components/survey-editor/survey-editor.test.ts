@@ -112,6 +112,23 @@ describe('<survey-editor>', function () {
     await expect(el).to.be.accessible();
   });
 
+  it('takes a value the page set before the element was defined (the one-file build defines it on demand)', async () => {
+    const early = document.createElement('survey-editor-early') as HTMLElement & { value?: unknown };
+    early.setAttribute('draft-key', key());
+    early.value = getPreset('group-session');
+    document.body.append(early);
+    const { SurveyEditor } = await import('../../../src/components/survey-editor/survey-editor.js');
+    customElements.define('survey-editor-early', class extends SurveyEditor {});
+    try {
+      const el = early as unknown as SurveyEditor;
+      await el.updateComplete;
+      expect(el.value).to.deep.equal(getPreset('group-session'));
+      expect($(el, '#f-title')).to.exist;
+    } finally {
+      early.remove();
+    }
+  });
+
   it('a setting the config leaves out shows the default the survey uses', async () => {
     const el = await editor(getPreset('peer-support-encounter'));
     expect(el.value!.timeBucket).to.equal(undefined);
@@ -252,11 +269,11 @@ describe('<survey-editor>', function () {
     try {
       const el = await editor(getPreset('group-session'));
       const survey = await waitUntil(() => $(el, '.preview encounter-survey'), 'no preview').then(() => $(el, '.preview encounter-survey')!);
-      await waitUntil(() => survey.shadowRoot?.querySelector('[part~="submit-button"]'), 'preview never rendered');
+      await waitUntil(() => survey.shadowRoot?.querySelector('[part~="submit-button"]'), 'preview never rendered', { timeout: 15_000 });
       let queued = false;
       survey.addEventListener('survey-queued', () => (queued = true));
       (survey as unknown as { submit(): Promise<unknown> }).submit();
-      await waitUntil(() => $(el, '.preview [role="status"]')!.textContent!.includes('Preview only'), 'no preview note');
+      await waitUntil(() => $(el, '.preview [role="status"]')!.textContent!.includes('Preview only'), 'no preview note', { timeout: 15_000 });
       expect(queued).to.equal(false);
       expect(requests.filter((url) => !url.includes('/src/') && !url.includes('node_modules'))).to.deep.equal([]);
     } finally {
