@@ -9,12 +9,20 @@ import { checkboxField, idFor, numberField, selectField, textField, type FieldCo
 
 const TIME_BUCKETS = ['hour', 'day', 'week', 'month'];
 
-const languageName = (code: string, lang: string) => {
-  try {
-    return new Intl.DisplayNames([lang], { type: 'language' }).of(code) ?? code;
-  } catch {
-    return code;
+// Intl.DisplayNames is slow to construct and the translations table asks for a name per cell.
+const names = new Map<string, string>();
+export const languageName = (code: string, lang: string) => {
+  const key = `${lang}|${code}`;
+  let name = names.get(key);
+  if (name === undefined) {
+    try {
+      name = new Intl.DisplayNames([lang], { type: 'language' }).of(code) ?? code;
+    } catch {
+      name = code;
+    }
+    names.set(key, name);
   }
+  return name;
 };
 
 /** The survey's own settings: id, title, texts, languages, time bucket, endpoint, looks, tags, kiosk. */

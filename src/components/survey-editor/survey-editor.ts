@@ -14,7 +14,7 @@ import { staffFormStyles } from '../shared/staff-form.styles.js';
 import { themeStyles } from '../shared/theme.styles.js';
 import { loadDraft, saveDraft } from './draft-store.js';
 import { idFor, type FieldContext } from './fields.js';
-import { exportPanel, issueSummary, privacyPanel, settingsPanel, translationsPanel } from './panels.js';
+import { exportPanel, issueSummary, languageName, privacyPanel, settingsPanel, translationsPanel } from './panels.js';
 import { previewPanel, type PreviewState } from './preview.js';
 import { History } from './history.js';
 import { questionActions } from './question-actions.js';
@@ -293,7 +293,6 @@ export class SurveyEditor extends LitElement {
   #editor(t: EditorStrings, lang: string) {
     const context = this.#context(t);
     const goTo = (path: string) => this.#goTo(path);
-    const languageName = (code: string) => new Intl.DisplayNames([lang], { type: 'language' }).of(code) ?? code;
     return html`
       ${issueSummary(t, this.#issues, goTo)}
       <div class="columns">
@@ -316,7 +315,7 @@ export class SurveyEditor extends LitElement {
             ...this.#preview,
             t,
             locales: this.#value!.locales ?? ['en'],
-            languageName,
+            languageName: (code) => languageName(code, lang),
             change: (update) => {
               this.#preview = { ...this.#preview, ...update };
               this.requestUpdate();
