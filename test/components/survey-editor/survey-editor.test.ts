@@ -281,6 +281,24 @@ describe('<survey-editor>', function () {
     }
   });
 
+  it('previews as a kiosk, a dialog and at phone width; each state axe-clean', async () => {
+    const el = await editor(getPreset('peer-support-encounter'));
+    const radio = (name: string, label: string) =>
+      [...root(el).querySelectorAll<HTMLInputElement>(`input[name="${name}"]`)].find((input) => input.parentElement!.textContent!.trim() === label)!;
+    radio('preview-mode', 'Kiosk').click();
+    await el.updateComplete;
+    const survey = $(el, '.preview encounter-survey')!;
+    expect(survey.getAttribute('mode')).to.equal('kiosk');
+    await waitUntil(() => survey.shadowRoot?.querySelector('[part~="start-button"]'), 'no kiosk start screen', { timeout: 15_000 });
+    await expect(el).to.be.accessible();
+    radio('preview-mode', 'Dialog').click();
+    radio('preview-width', 'Phone').click();
+    await el.updateComplete;
+    expect($(el, '.frame')!.classList.contains('phone')).to.equal(true);
+    expect($(el, '#open-preview')).to.exist;
+    await expect(el).to.be.accessible();
+  });
+
   it('embed snippets paste and work: the inline one carries the config, and text cannot close its script tag', async () => {
     const config = getPreset('peer-support-encounter');
     (config.title as Record<string, string>).en = 'Feedback </script><b>x</b>';
