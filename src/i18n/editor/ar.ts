@@ -106,7 +106,7 @@ const strings: EditorStrings = {
   copied: 'تم النسخ.',
   copyFailed: 'تعذّر النسخ: حدّد النص وانسخه بنفسك.',
   snippets: 'ضعه في صفحة',
-  snippetNames: { inline: 'في صفحة ويب', kiosk: 'صفحة كشك (جهاز لوحي مشترك)', launcher: 'زر «رأيك» يفتحه' },
+  snippetNames: { inline: 'في صفحة ويب', kiosk: 'صفحة كشك (جهاز لوحي مشترك)', launcher: 'زر «رأيك» يفتحه', react: 'مكوّن React', vue: 'مكوّن Vue' },
   copySnippet: (name: string) => `انسخ: ${name}`,
   preview: 'المعاينة',
   previewMode: 'اعرض بوصفه',

@@ -105,7 +105,7 @@ const strings = {
   copied: 'Copied.',
   copyFailed: 'Could not copy: select the text and copy it yourself.',
   snippets: 'Put it on a page',
-  snippetNames: { inline: 'In a web page', kiosk: 'A kiosk page (shared tablet)', launcher: 'A “Feedback” button that opens it' } as Record<string, string>,
+  snippetNames: { inline: 'In a web page', kiosk: 'A kiosk page (shared tablet)', launcher: 'A “Feedback” button that opens it', react: 'A React component', vue: 'A Vue component' } as Record<string, string>,
   copySnippet: (name: string) => `Copy: ${name}`,
   preview: 'Preview',
   previewMode: 'Show as',

@@ -106,7 +106,7 @@ const strings: EditorStrings = {
   copied: 'Copiado.',
   copyFailed: 'No se pudo copiar: seleccione el texto y cópielo usted.',
   snippets: 'Ponerla en una página',
-  snippetNames: { inline: 'En una página web', kiosk: 'Una página de quiosco (tableta compartida)', launcher: 'Un botón «Opinión» que la abre' },
+  snippetNames: { inline: 'En una página web', kiosk: 'Una página de quiosco (tableta compartida)', launcher: 'Un botón «Opinión» que la abre', react: 'Un componente de React', vue: 'Un componente de Vue' },
   copySnippet: (name: string) => `Copiar: ${name}`,
   preview: 'Vista previa',
   previewMode: 'Mostrar como',

@@ -106,7 +106,7 @@ const strings: EditorStrings = {
   copied: 'Copié.',
   copyFailed: 'Copie impossible : sélectionnez le texte et copiez-le vous-même.',
   snippets: 'La mettre sur une page',
-  snippetNames: { inline: 'Dans une page web', kiosk: 'Une page de borne (tablette partagée)', launcher: 'Un bouton « Votre avis » qui l’ouvre' },
+  snippetNames: { inline: 'Dans une page web', kiosk: 'Une page de borne (tablette partagée)', launcher: 'Un bouton « Votre avis » qui l’ouvre', react: 'Un composant React', vue: 'Un composant Vue' },
   copySnippet: (name: string) => `Copier : ${name}`,
   preview: 'Aperçu',
   previewMode: 'Afficher comme',

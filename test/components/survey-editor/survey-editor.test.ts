@@ -311,6 +311,15 @@ describe('<survey-editor>', function () {
     const launcher = new DOMParser().parseFromString($<HTMLTextAreaElement>(el, '#snippet-launcher')!.value, 'text/html');
     expect(launcher.querySelector('survey-launcher')!.getAttribute('for')).to.equal(launcher.querySelector('encounter-survey')!.id);
     expect(new DOMParser().parseFromString($<HTMLTextAreaElement>(el, '#snippet-kiosk')!.value, 'text/html').querySelector('encounter-survey')!.getAttribute('mode')).to.equal('kiosk');
+    // React and Vue: the same config as an object literal (JSON, `<` escaped so it cannot end a <script> block).
+    for (const kind of ['react', 'vue']) {
+      const code = $<HTMLTextAreaElement>(el, `#snippet-${kind}`)!.value;
+      const literal = /const config: SurveyConfigInput = ([\s\S]*?});\n/.exec(code)![1]!;
+      expect(JSON.parse(literal), kind).to.deep.equal(el.value);
+      expect(code, kind).not.to.contain('</script><b>');
+    }
+    expect($<HTMLTextAreaElement>(el, '#snippet-react')!.value).to.contain("import { EncounterSurvey } from 'encounter-survey/react';");
+    expect($<HTMLTextAreaElement>(el, '#snippet-vue')!.value).to.contain('<encounter-survey :config="config"></encounter-survey>');
   });
 
   it('keyboard only: a three-question survey with a condition, from a blank one', async () => {
