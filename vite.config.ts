@@ -18,6 +18,7 @@ const npmEntries = {
     'src/components/support-type-selector/support-type-selector.define.ts',
   'components/survey-summary/survey-summary.define': 'src/components/survey-summary/survey-summary.define.ts',
   'components/survey-launcher/survey-launcher.define': 'src/components/survey-launcher/survey-launcher.define.ts',
+  'components/survey-editor/survey-editor.define': 'src/components/survey-editor/survey-editor.define.ts',
 };
 
 /** The static bundle: the one-file build, its chunks, their manifest and the offline worker, nothing else. */

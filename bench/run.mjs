@@ -6,6 +6,7 @@
 //   BENCH_OUTBOX_COUNT=1000 submissions for the outbox figures
 //   BENCH_ONLY=recovery     only the recovery figure (bench/results/recovery.{json,md}); see lib/recovery.mjs
 //   BENCH_ONLY=pow          only the proof-of-work figure in three engines (bench/results/pow.{json,md}); see lib/pow.mjs
+//   BENCH_ONLY=editor       only <survey-editor>: bytes, time to interactive, keystroke → preview (bench/results/editor.{json,md})
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { dirname, join } from 'node:path';
@@ -15,6 +16,7 @@ import { buildEntry, ensureOurBundle, OURS, OURS_CHUNKS, presetJson } from './li
 import { measureBuild } from '../scripts/build-size.mjs';
 import { coldLoad, launch } from './lib/browser.mjs';
 import { postSequential, startCollectorProcess, startRelay } from './lib/collector.mjs';
+import { runEditorAlone } from './lib/editor.mjs';
 import { measureOutbox } from './lib/outbox.mjs';
 import { measureProofOfWork, proofOfWorkMarkdown } from './lib/pow.mjs';
 import { measureRecovery, runRecoveryAlone, startRecoveryReceiver } from './lib/recovery.mjs';
@@ -64,7 +66,10 @@ if (process.env.BENCH_ONLY) {
       } finally {
         await server.close();
       }
-    } else throw new Error(`BENCH_ONLY: unknown figure "${process.env.BENCH_ONLY}" (use recovery or pow)`);
+    } else if (process.env.BENCH_ONLY === 'editor') {
+      ensureBrowsers(['chromium']);
+      await runEditorAlone({ writeResult, log });
+    } else throw new Error(`BENCH_ONLY: unknown figure "${process.env.BENCH_ONLY}" (use recovery, pow or editor)`);
   } catch (error) {
     console.error(`bench failed: ${error.stack ?? error}`);
     process.exitCode = 1;

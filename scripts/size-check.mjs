@@ -2,7 +2,10 @@
 // package.json → "sizeBudget":
 //   criticalGzipBytes  what a page loads before the first question: dist/cdn/encounter-survey.js and
 //                      every file it imports at once (each gzipped on its own, as a server sends it);
-//   totalGzipBytes     every file of the build, lazy chunks included, so nothing grows unnoticed.
+//   totalGzipBytes     every file of the build, lazy chunks included, so nothing grows unnoticed
+//                      (except the files only <survey-editor> loads, which have their own budget);
+//   editorGzipBytes    what a page with <survey-editor> loads beyond the entry: the editor's chunk, what
+//                      it imports at once (validation, presets, the preview's outbox) and its languages.
 // SIZE_BUDGET_GZIP=<bytes> overrides the critical-path budget for a one-off check.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -17,12 +20,14 @@ const kib = (bytes) => `${(bytes / 1024).toFixed(1)} KiB`;
 console.log(`Before the first question: ${sizes.critical.files.join(', ')}`);
 console.log(`  ${kib(sizes.critical.minBytes)} min, ${kib(sizes.critical.gzipBytes)} min+gzip (${sizes.critical.gzipBytes} B), ${kib(sizes.critical.brotliBytes)} min+brotli`);
 console.log(`Kiosk mode adds: ${kib(sizes.kiosk.gzipBytes - sizes.critical.gzipBytes)} min+gzip (${sizes.kiosk.files.length - sizes.critical.files.length} files)`);
-console.log(`All ${sizes.total.files.length} files: ${kib(sizes.total.gzipBytes)} min+gzip (${sizes.total.gzipBytes} B)`);
+console.log(`The survey editor adds: ${kib(sizes.editor.gzipBytes)} min+gzip (${sizes.editor.files.length} files, ${sizes.editor.gzipBytes} B)`);
+console.log(`All ${sizes.total.files.length} files but the editor's: ${kib(sizes.total.gzipBytes)} min+gzip (${sizes.total.gzipBytes} B)`);
 
 let failed = false;
 for (const [name, measured, limit] of [
   ['before the first question', sizes.critical.gzipBytes, critical],
   ['all files', sizes.total.gzipBytes, budget.totalGzipBytes],
+  ['the survey editor', sizes.editor.gzipBytes, budget.editorGzipBytes],
 ]) {
   if (measured > limit) {
     console.error(`Size budget exceeded (${name}): ${measured} B min+gzip > ${limit} B (${kib(limit)}), over by ${measured - limit} B.`);

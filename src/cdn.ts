@@ -11,4 +11,6 @@ autoload({
   'survey-launcher': () => import('./components/survey-launcher/survey-launcher.define.js'),
   // The collector's staff dashboard (its /dashboard page loads this file); never on a respondent's page.
   'survey-dashboard': () => import('./dashboard/survey-dashboard.define.js'),
+  // The survey editor, for the people who write surveys; never on a respondent's page.
+  'survey-editor': () => import('./components/survey-editor/survey-editor.define.js'),
 });

@@ -4,6 +4,8 @@ export { EncounterSurvey } from './components/encounter-survey/encounter-survey.
 export { SupportTypeSelector } from './components/support-type-selector/support-type-selector.js';
 export { SurveySummary } from './components/survey-summary/survey-summary.js';
 export { SurveyLauncher } from './components/survey-launcher/survey-launcher.js';
+export { SurveyEditor } from './components/survey-editor/survey-editor.js';
+export { SurveyEditorChangeEvent } from './events/survey-editor-change.js';
 export * from './events/index.js';
 
 export { parseSurveyConfig, parseSurveyConfigJson, safeParseSurveyConfig } from './core/config/parse.js';

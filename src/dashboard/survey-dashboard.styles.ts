@@ -57,27 +57,16 @@ export const dashboardStyles = css`
     margin: 0;
     color: var(--_muted);
   }
-  input,
-  select,
-  button {
-    font: inherit;
-    min-block-size: var(--_target);
-    max-inline-size: 100%;
-    padding: 0.25em 0.5em;
-    border: var(--_border-width) solid var(--_border);
-    border-radius: calc(var(--_radius) / 2);
-    background: var(--_background);
-    color: var(--_text);
+  .status.error {
+    color: var(--_danger);
+    font-weight: 600;
   }
-  button {
-    background: var(--_accent);
-    color: var(--_accent-text);
-    border-color: var(--_accent);
-    padding-inline: 1em;
-    cursor: pointer;
+  .report-form h2 {
+    flex-basis: 100%;
+    margin-block-end: 0;
   }
-  a {
-    color: var(--_accent);
+  .downloads {
+    margin-block: var(--_spacing);
   }
   .downloads a {
     margin-inline-start: 0.5em;
@@ -92,6 +81,18 @@ export const dashboardStyles = css`
     margin-block-start: var(--_spacing);
     max-inline-size: none;
   }
+  /* In the report the survey's name is the heading; the month under it is a caption, not a bigger heading. */
+  .page survey-summary::part(title) {
+    font-size: 1em;
+    font-weight: 600;
+    color: var(--_muted);
+  }
+  .page survey-summary::part(caption) {
+    font-size: 1em;
+  }
+  .page + .page {
+    margin-block-start: calc(var(--_spacing) * 2);
+  }
   @media print {
     :host {
       padding: 0;
@@ -102,12 +103,17 @@ export const dashboardStyles = css`
     survey-summary::part(toggle) {
       display: none;
     }
+    /* Surveys flow one after another (a small one does not get a near-empty sheet to itself);
+       a chart stays whole on one sheet (the summary's print styles), a heading stays with what follows. */
     .page {
-      break-after: page;
       font-size: 0.85em;
     }
-    .page:last-child {
-      break-after: auto;
+    h1,
+    h2 {
+      break-after: avoid;
+    }
+    .headline {
+      break-inside: avoid;
     }
   }
 `;

@@ -1,17 +1,17 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import '../components/survey-summary/survey-summary.define.js';
 import './forwarding-panel.define.js';
+import { staffFormStyles } from '../components/shared/staff-form.styles.js';
 import { themeStyles } from '../components/shared/theme.styles.js';
 import { formatters } from '../components/survey-summary/charts.js';
 import { closedPeriods } from '../core/summary/periods.js';
 import type { SurveySummary } from '../core/summary/types.js';
-import { localize } from '../core/text.js';
 import { BUILT_IN_LANGUAGES, type DashboardStrings } from '../i18n/index.js';
 import { dashboardStrings } from '../i18n/dashboard/index.js';
 import { headlines } from './headlines.js';
 import { StaffApi, StaffApiError, type StaffError, type SummaryRequest, type SurveyDescription } from './staff-api.js';
 import { dashboardStyles } from './survey-dashboard.styles.js';
-import { defaultRequest, filtersForm, reportView, signInForm, type ReportPage } from './templates.js';
+import { defaultRequest, filtersForm, reportView, signInForm, surveyName, type ReportPage } from './templates.js';
 
 /**
  * The staff dashboard the reference collector serves at `/dashboard`: sign-in with the staff token
@@ -23,7 +23,7 @@ import { defaultRequest, filtersForm, reportView, signInForm, type ReportPage } 
  * @tag survey-dashboard
  */
 export class SurveyDashboard extends LitElement {
-  static override styles = [themeStyles, dashboardStyles];
+  static override styles = [themeStyles, staffFormStyles, dashboardStyles];
 
   static override properties = {
     collector: { type: String },
@@ -160,10 +160,11 @@ export class SurveyDashboard extends LitElement {
     const t = dashboardStrings.get(lang);
     if (!t) return nothing;
     const status = this.#loading ? t.loading : this.#message ? (t[this.#message] as string) : '';
-    const statusLine = html`<p class="status" role="status">${status}</p>`;
+    const wrongToken = !this.#loading && this.#message === 'wrongToken';
+    const statusLine = html`<p id="status" class=${wrongToken ? 'status error' : 'status'} role="status">${status}</p>`;
     let body;
     if (this.#phase === 'checking') body = statusLine;
-    else if (this.#phase === 'signed-out') body = html`${signInForm(t, (event) => void this.#signIn(event))}${statusLine}`;
+    else if (this.#phase === 'signed-out') body = html`${signInForm(t, (event) => void this.#signIn(event), wrongToken ? 'status' : null)}${statusLine}`;
     else if (this.#report) body = html`${reportView(this.#report, t, lang, headlines, () => this.#closeReport())}${statusLine}`;
     else body = this.#main(t, lang, statusLine);
     return html`<div class="dashboard" dir=${t.$dir}>${body}</div>`;
@@ -202,7 +203,7 @@ export class SurveyDashboard extends LitElement {
               <button type="submit">${t.openReport}</button>
             </form>
             ${statusLine}
-            ${this.#summary ? html`<survey-summary lang=${lang} .summary=${this.#summary} caption=${localize(survey?.title, lang, 'en') || survey?.id || ''}></survey-summary>` : nothing}
+            ${this.#summary ? html`<survey-summary lang=${lang} .summary=${this.#summary} caption=${survey ? surveyName(survey, this.#surveys, lang) : ''}></survey-summary>` : nothing}
             <survey-forwarding lang=${lang} .collector=${this.collector}></survey-forwarding>
           `}
     `;

@@ -7,13 +7,22 @@ import type { headlines as Headlines } from './headlines.js';
 import type { SummaryRequest, SurveyDescription } from './staff-api.js';
 
 /** The dashboard's forms and its report, as plain templates; the element owns every state change. */
-export function signInForm(t: DashboardStrings, onSubmit: (event: SubmitEvent) => void) {
+/** `errorId`: the element saying what was wrong with the last token, or null when nothing was. */
+export function signInForm(t: DashboardStrings, onSubmit: (event: SubmitEvent) => void, errorId: string | null = null) {
   return html`<h1>${t.title}</h1>
     <form class="sign-in" @submit=${onSubmit}>
       <h2>${t.signInHeading}</h2>
       <label for="token">${t.tokenLabel}</label>
       <p id="token-help" class="help">${t.tokenHelp}</p>
-      <input id="token" name="token" type="password" autocomplete="current-password" aria-describedby="token-help" required />
+      <input
+        id="token"
+        name="token"
+        type="password"
+        autocomplete="current-password"
+        aria-describedby=${errorId ? `token-help ${errorId}` : 'token-help'}
+        aria-invalid=${errorId ? 'true' : nothing}
+        required
+      />
       <button type="submit">${t.signIn}</button>
     </form>`;
 }
@@ -59,7 +68,7 @@ export function filtersForm({ t, lang, surveys, request, onSubmit }: FiltersOpti
       <legend>${t.filters}</legend>
       <label>${t.survey}
         <select name="survey">
-          ${surveys.map((option) => html`<option value=${option.id} ?selected=${option.id === survey.id}>${localize(option.title, lang, 'en') || option.id}</option>`)}
+          ${surveys.map((option) => html`<option value=${option.id} ?selected=${option.id === survey.id}>${surveyName(option, surveys, lang)}</option>`)}
         </select>
       </label>
       <label>${t.unit}
@@ -82,8 +91,21 @@ export interface ReportPage {
   summary: SurveySummary;
 }
 
-/** One page per survey: its name and month, the headline sentences, its charts; print hides the buttons. */
+/** A survey's title in the page language, with its id when another survey has the same title (or none). */
+export function surveyName(survey: SurveyDescription, surveys: readonly SurveyDescription[], lang: string): string {
+  const title = (candidate: SurveyDescription) => localize(candidate.title, lang, 'en');
+  const own = title(survey);
+  if (!own) return survey.id;
+  return surveys.some((other) => other.id !== survey.id && title(other) === own) ? `${own} (${survey.id})` : own;
+}
+
+/**
+ * The report: one section per survey (its name, the headline sentences, its charts), which flow one
+ * after another on paper; a chart is never split across pages (see the print styles). The month is
+ * closed, so the summary's note about the period still open is left out. Print hides the buttons.
+ */
 export function reportView(report: { month: string; pages: ReportPage[] }, t: DashboardStrings, lang: string, headlines: typeof Headlines, onClose: () => void) {
+  const surveys = report.pages.map((page) => page.survey);
   const month = formatters(lang).month(report.month);
   return html`<div class="report">
     <p class="controls">
@@ -93,9 +115,9 @@ export function reportView(report: { month: string; pages: ReportPage[] }, t: Da
     <h1 tabindex="-1">${t.report}: ${month}</h1>
     ${report.pages.map(
       ({ survey, summary }) => html`<section class="page">
-        <h2>${localize(survey.title, lang, 'en') || survey.id}</h2>
+        <h2>${surveyName(survey, surveys, lang)}</h2>
         ${headlines(summary, month, t, lang).map((sentence) => html`<p class="headline">${sentence}</p>`)}
-        ${summary.total.count === null ? nothing : html`<survey-summary lang=${lang} .summary=${summary} caption=${month}></survey-summary>`}
+        ${summary.total.count === null ? nothing : html`<survey-summary lang=${lang} .summary=${{ ...summary, open: { ...summary.open, total: null } }} caption=${month}></survey-summary>`}
       </section>`,
     )}
   </div>`;

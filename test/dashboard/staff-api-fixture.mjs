@@ -5,6 +5,7 @@
 // The real collector behind the real dashboard is tested end to end in test/e2e/dashboard.test.ts.
 //
 //   /__staff/<bucket>/staff/session   POST {token} · GET · DELETE     (token: "dashboard-fixture-token-0123456789")
+//   a bucket starting "twins" lists two surveys with the same title (drop-in, drop-in-east)
 //   /__staff/<bucket>/summary          the fixture for ?tag.site=south, ?from=to (one month), or all
 //   /__staff/<bucket>/export.csv|json  a line of text, only with a session
 import { randomBytes } from 'node:crypto';
@@ -52,7 +53,7 @@ export function staffApiFixture() {
       return send(201, { signedIn: true });
     }
     if (!signedIn) return send(401, { error: 'unauthorized' });
-    if (route === 'staff/session') return send(200, fixture('session'));
+    if (route === 'staff/session') return send(200, fixture(bucket.startsWith('twins') ? 'session-twins' : 'session'));
     if (route === 'summary') {
       const query = new URLSearchParams(ctx.querystring);
       const name = query.get('tag.site') === 'south' ? 'south' : query.get('from') && query.get('from') === query.get('to') ? 'month' : 'all';

@@ -102,21 +102,27 @@ export function questionChart(question: QuestionSummary, caption: string, contex
 
 export function seriesChart(series: PeriodTotal[], context: ChartContext): TemplateResult {
   const { t, lang, summary } = context;
+  const format = formatters(lang);
   const caption = t.seriesCaption(summary.unit);
   const highest = Math.max(1, ...series.map((point) => point.count ?? 0));
   const names = series.map((point) => periodName(point, summary.unit, t, lang));
   const items = series.map((point, i) => `${names[i]}: ${spoken(point, null, context)}`).join('; ');
-  const step = 100 / Math.max(1, series.length);
+  // One column per period with its figure over it and no grey track behind it: a period with too few
+  // responses to show reads "<11" and has no column. The grid follows the text direction (RTL mirrors).
   return html`<figure part="figure series" class="figure">
     <figcaption part="caption">${caption}</figcaption>
     <div part="chart" class="columns" role="img" aria-label=${t.chartLabel(caption, items)}>
-      <svg class="column-chart" viewBox="0 0 100 40" preserveAspectRatio="none" aria-hidden="true" focusable="false">
-        ${series.map((point, i) => {
-          const height = point.count === null ? 0 : (point.count / highest) * 38;
-          const x = (context.rtl ? series.length - 1 - i : i) * step + step * 0.15;
-          return svg`<rect class="track" x=${x} y="0" width=${step * 0.7} height="40"></rect>${height > 0 ? svg`<rect class="fill" x=${x} y=${40 - height} width=${step * 0.7} height=${height}></rect>` : nothing}`;
+      <div class="column-chart" aria-hidden="true">
+        ${series.map((point) => {
+          const height = point.count === null ? 0 : (point.count / highest) * 40;
+          return html`<div part="column" class="column">
+            <span part="value" class="value">${format.count(point)}</span>
+            <svg class="column-bar" viewBox="0 0 10 40" preserveAspectRatio="none" focusable="false">
+              ${height > 0 ? svg`<rect class="fill" x="1" y=${40 - height} width="8" height=${height}></rect>` : nothing}
+            </svg>
+          </div>`;
         })}
-      </svg>
+      </div>
       <p class="axis" aria-hidden="true"><span>${names[0]}</span><span>${names.at(-1)}</span></p>
     </div>
     <div id="table-series" class=${context.showTable ? 'table-wrap' : 'table-wrap visually-hidden'}>

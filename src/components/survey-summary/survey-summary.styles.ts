@@ -6,7 +6,7 @@ export const surveySummaryStyles = css`
     max-inline-size: var(--_max-width);
   }
   figure {
-    margin: 0 0 calc(var(--_spacing) * 1.5);
+    margin: var(--_spacing) 0 calc(var(--_spacing) * 1.5);
   }
   .title {
     font-weight: 700;
@@ -14,6 +14,26 @@ export const surveySummaryStyles = css`
     margin-block: 0 calc(var(--_spacing) * 0.5);
   }
   .column-chart {
+    display: grid;
+    grid-auto-flow: column;
+    grid-auto-columns: minmax(0, 1fr);
+    gap: 0.25em;
+    align-items: end;
+    border-block-end: 1px solid var(--_border);
+  }
+  .column {
+    display: flex;
+    flex-direction: column;
+    align-items: center;
+    min-inline-size: 0;
+  }
+  .column .value {
+    font-size: 0.75em;
+    white-space: normal;
+    overflow-wrap: anywhere;
+    text-align: center;
+  }
+  .column-bar {
     display: block;
     inline-size: 100%;
     block-size: 6rem;
@@ -104,6 +124,15 @@ export const surveySummaryStyles = css`
   }
   td {
     font-variant-numeric: tabular-nums;
+  }
+  @media print {
+    /* A chart and its caption stay on one sheet. */
+    figure {
+      break-inside: avoid;
+    }
+    figcaption {
+      break-after: avoid;
+    }
   }
   @media (forced-colors: active) {
     .track {

@@ -28,7 +28,8 @@ import { surveySummaryStyles } from './survey-summary.styles.js';
  * @csspart chart - A chart (`role="img"`, its `aria-label` lists every figure).
  * @csspart row - One bar with its label and value.
  * @csspart label - A bar's label.
- * @csspart value - A bar's count and share ("50 (83%)" or "<11").
+ * @csspart value - A bar's count and share ("50 (83%)" or "<11"); over each column of the series, its count.
+ * @csspart column - One period of the series: its count over its column.
  * @csspart bar - The SVG of one bar.
  * @csspart note - How the figures are protected.
  * @csspart toggle - The "Show as tables" button.
