@@ -88,10 +88,11 @@ export default {
     }),
   ],
   middleware: [
+    // First, so a test can take the receiver offline too, not only the page's files.
+    unavailableFilesMiddleware(),
     testCollectorMiddleware(),
     // The dashboard's staff API, scripted (test/dashboard).
     staffApiFixture(),
-    unavailableFilesMiddleware(),
     // The strict-CSP page the security test loads in an iframe (catalogue scenario 23).
     async (ctx, next) => {
       await next();

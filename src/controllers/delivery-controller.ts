@@ -8,10 +8,13 @@ import { SurveyStatusEvent } from '../events/survey-status.js';
 import { SurveyStorageWarningEvent } from '../events/survey-storage-warning.js';
 import { resolveEndpoint } from '../components/internal/endpoint.js';
 import type { Outbox, OutboxEvent, OutboxOptions, OutboxStatus } from '../outbox/index.js';
-import { PartUnavailableError } from './config-controller.js';
+import { loadRespondParts } from './load-part.js';
 
-/** What the respondent is told after submitting; never more technical than this. */
-export type DeliveryStatus = 'idle' | 'saved' | 'sending' | 'sent' | 'unsaved' | 'too-large' | 'unavailable';
+/**
+ * What the respondent is told after submitting; never more technical than this. `unavailable`: what
+ * storing needs has not loaded (offline), and the survey keeps trying; `missing`: a file is not on the server.
+ */
+export type DeliveryStatus = 'idle' | 'saved' | 'sending' | 'sent' | 'unsaved' | 'too-large' | 'unavailable' | 'missing';
 
 export interface DeliveryOptions {
   /** The survey's config once known (its delivery options set up the shared outbox). */
@@ -24,17 +27,16 @@ export interface DeliveryOptions {
   supplied: () => Outbox | undefined;
 }
 
-const loadOutbox = () => import('../outbox/index.js');
-
-
 /**
- * Connects an element to the page's shared outbox, which is a chunk of its own: loaded when the
- * element asks (`prepare()`, see WarmUpController) or at the latest on Submit. Submits,
+ * Connects an element to the page's shared outbox, which comes with what storing a response needs
+ * (load-part.ts): loaded when the element asks (`prepare()`, see WarmUpController) or at the latest on Submit. Submits,
  * and re-fires the outbox's news as element events. Delivered/rejected events fire only for
  * responses this element submitted, so two surveys on one page each hear about their own.
  */
 export class DeliveryController implements ReactiveController {
   status: DeliveryStatus = 'idle';
+  /** With `missing`: the file the server does not have. */
+  missingFile: string | null = null;
   queue: OutboxStatus | null = null;
   private outboxPromise?: Promise<Outbox>;
   private outbox?: Outbox;
@@ -94,11 +96,11 @@ export class DeliveryController implements ReactiveController {
     const supplied = this.options.supplied();
     if (supplied && supplied !== this.outbox) this.use(supplied);
     if (this.outbox) return Promise.resolve(this.outbox);
-    this.outboxPromise ??= loadOutbox().then(
+    this.outboxPromise ??= loadRespondParts().then(
       ({ getSharedOutbox }) => this.outbox ?? this.use(getSharedOutbox(this.outboxOptions() ?? {})),
       (error: unknown) => {
         this.outboxPromise = undefined; // try again on the next Submit
-        throw new PartUnavailableError('The part that sends responses could not be loaded.', { cause: error });
+        throw error;
       },
     );
     return this.outboxPromise;
@@ -115,7 +117,7 @@ export class DeliveryController implements ReactiveController {
     try {
       outbox = await this.connect();
     } catch (error) {
-      this.setStatus('unavailable');
+      this.unavailable(error);
       throw error;
     }
     this.mine.add(submission.id);
@@ -140,9 +142,10 @@ export class DeliveryController implements ReactiveController {
     }
   }
 
-  /** A part needed to send could not load: the answers stay, and the status line says so. */
-  unavailable() {
-    this.setStatus('unavailable');
+  /** A part needed to store the response could not load: the answers stay, and the status line says why. */
+  unavailable(error: unknown) {
+    this.missingFile = (error as { missingFile?: string | null }).missingFile ?? null;
+    this.setStatus(this.missingFile ? 'missing' : 'unavailable');
   }
 
   /** Forget the respondent-facing status (a new respondent starts). */

@@ -27,8 +27,10 @@ export interface SurveyStrings {
   statusSending: string;
   statusUnsaved: string;
   statusTooLarge: string;
-  /** A part needed to send could not load (offline, a missing file); the answers stay. */
+  /** What storing needs could not load (offline): the answers stay, and are stored once it loads. */
   statusUnavailable: string;
+  /** The server does not have one of the survey's files (HTTP 404): no connection will fix it. */
+  statusMissing: (file: string) => string;
   configError: string;
   loading: string;
   leave: string;

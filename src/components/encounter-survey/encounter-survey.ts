@@ -8,7 +8,9 @@ import { realClock, type Clock } from '../../controllers/clock.js';
 import { ConfigController } from '../../controllers/config-controller.js';
 import { DeliveryController } from '../../controllers/delivery-controller.js';
 import { FlowController } from '../../controllers/flow-controller.js';
+import { loadRespondParts } from '../../controllers/load-part.js';
 import { ModeController } from '../../controllers/mode-controller.js';
+import { SubmitRetryController } from '../../controllers/submit-retry-controller.js';
 import { ThemeController } from '../../controllers/theme-controller.js';
 import { WarmUpController } from '../../controllers/warm-up-controller.js';
 import { surveyStrings } from '../../i18n/index.js';
@@ -186,16 +188,18 @@ export class EncounterSurvey extends LitElement {
     text: (value) => this.text(value),
   });
   private readonly setup = new SetupReporter(this);
+  private readonly retry = new SubmitRetryController(this);
   private readonly themeCheck = new ThemeController(this, () => this.surveyConfig?.theme?.accent);
 
   constructor() {
     super();
-    // What a response needs (full validation, the outbox) loads after the first question shows.
+    // What storing a response needs (validation, the payload builder, the outbox) loads after the first question shows.
     new WarmUpController(this, {
       ready: () => this.surveyConfig !== undefined,
       warm: () => {
         this.configSource.prepare();
         this.delivery.prepare();
+        return loadRespondParts();
       },
     });
   }
@@ -278,10 +282,17 @@ export class EncounterSurvey extends LitElement {
 
   private readonly onSubmit = (event: SubmitEvent) => {
     event.preventDefault();
-    this.submit().catch(() => {
-      /* the status line already tells the respondent; the caller of submit() gets the error */
-    });
+    this.submitAndRetry();
   };
+
+  /** Submit pressed: if part of the page could not load, the response is stored once it does (same answers, same person). */
+  private submitAndRetry() {
+    const generation = this.flow.generation;
+    // The status line already tells the respondent what happened.
+    this.submit().catch((error: unknown) =>
+      this.retry.failed(error, () => (this.flow.generation === generation && this.flow.phase === 'answering' ? this.submit() : null)),
+    );
+  }
 
   private readonly onQuickExit = (url: string) => {
     // On a shared tablet, leaving the page would strand the kiosk on another site for everyone after.
@@ -303,6 +314,7 @@ export class EncounterSurvey extends LitElement {
       config: state.config,
       flow: this.flow,
       status: this.delivery.status,
+      missingFile: this.delivery.missingFile,
       t,
       locale,
       onSubmit: this.onSubmit,

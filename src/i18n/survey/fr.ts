@@ -28,7 +28,8 @@ const strings: SurveyStrings = {
   statusUnsaved:
     'Vos réponses n’ont pas pu être enregistrées sur cet appareil. Rien n’a été envoyé. Réessayez plus tard.',
   statusTooLarge: 'Vos réponses sont trop longues pour être envoyées. Raccourcissez-les et réessayez.',
-  statusUnavailable: 'Vos réponses sont toujours là, mais elles n’ont pas pu être envoyées depuis cette page pour le moment. Vérifiez la connexion et appuyez de nouveau sur Envoyer.',
+  statusUnavailable: 'Vos réponses ne sont pas encore enregistrées : une partie de cette page n’a pas pu se charger. Elles sont toujours là et seront enregistrées dès que possible ; gardez cette page ouverte.',
+  statusMissing: (file) => `Vos réponses ne sont pas enregistrées : un fichier dont ce questionnaire a besoin manque sur le site (${file}). Elles sont toujours là. Prévenez les personnes qui gèrent ce questionnaire.`,
   configError: 'Ce questionnaire ne peut pas s’afficher car sa configuration comporte des erreurs :',
   loading: 'Chargement…',
   leave: 'Quitter cette page',
