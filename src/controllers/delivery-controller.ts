@@ -9,6 +9,7 @@ import { SurveyStorageWarningEvent } from '../events/survey-storage-warning.js';
 import { resolveEndpoint } from '../components/internal/endpoint.js';
 import type { Outbox, OutboxEvent, OutboxOptions, OutboxStatus } from '../outbox/index.js';
 import { loadRespondParts } from './load-part.js';
+import { UnloadGuard } from './unload-guard.js';
 
 /**
  * What the respondent is told after submitting; never more technical than this. `unavailable`: what
@@ -48,6 +49,8 @@ export class DeliveryController implements ReactiveController {
   private lastId: string | null = null;
   /** What this survey last told the outbox about its endpoint, so it is told again only on a change. */
   private configured = '';
+  /** 'submit' while the response of the last Submit is not stored; an id while it is stored in memory only. */
+  private readonly guard = new UnloadGuard();
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
@@ -113,6 +116,7 @@ export class DeliveryController implements ReactiveController {
 
   /** Stores the response (throws when it cannot be kept), then lets the outbox deliver it. */
   async submit(submission: Submission, endpoint: string) {
+    this.guard.hold('submit');
     let outbox: Outbox;
     try {
       outbox = await this.connect();
@@ -126,6 +130,8 @@ export class DeliveryController implements ReactiveController {
     try {
       const receipt = await outbox.submit(submission, { endpoint });
       this.awaitingReceipt.delete(submission.id);
+      if (receipt.storage === 'memory' && !this.early.has(submission.id)) this.guard.hold(submission.id);
+      this.guard.release('submit');
       const outcome = this.early.get(submission.id);
       this.early.delete(submission.id);
       // A fast server may already have acknowledged it while we awaited the receipt.
@@ -144,12 +150,14 @@ export class DeliveryController implements ReactiveController {
 
   /** A part needed to store the response could not load: the answers stay, and the status line says why. */
   unavailable(error: unknown) {
+    this.guard.hold('submit');
     this.missingFile = (error as { missingFile?: string | null }).missingFile ?? null;
     this.setStatus(this.missingFile ? 'missing' : 'unavailable');
   }
 
   /** Forget the respondent-facing status (a new respondent starts). */
   clear() {
+    this.guard.release('submit');
     this.status = 'idle';
     this.lastId = null;
   }
@@ -193,6 +201,7 @@ export class DeliveryController implements ReactiveController {
   }
 
   private readonly onOutboxEvent = (event: OutboxEvent) => {
+    if (event.type === 'delivered' || event.type === 'rejected') this.guard.release(event.id);
     switch (event.type) {
       case 'delivered':
         if (!this.mine.has(event.id)) return;

@@ -11,6 +11,7 @@ import { FlowController } from '../../controllers/flow-controller.js';
 import { loadRespondParts } from '../../controllers/load-part.js';
 import { ModeController } from '../../controllers/mode-controller.js';
 import { SubmitRetryController } from '../../controllers/submit-retry-controller.js';
+import { leaveNow } from '../../controllers/unload-guard.js';
 import { ThemeController } from '../../controllers/theme-controller.js';
 import { WarmUpController } from '../../controllers/warm-up-controller.js';
 import { surveyStrings } from '../../i18n/index.js';
@@ -299,6 +300,7 @@ export class EncounterSurvey extends LitElement {
     if (this.modes.current?.quickExit?.()) return;
     this.delivery.clear();
     this.flow.reset('quick-exit');
+    leaveNow();
     // replace(): Back must not return to the survey.
     location.replace(url);
   };
