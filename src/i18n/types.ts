@@ -22,6 +22,8 @@ export interface SurveyStrings {
   tooLong: (max: number) => string;
   invalid: string;
   problemsFound: (count: number) => string;
+  /** The thank-you heading when the config has none: says nothing about delivery (the status line does). */
+  thankYou: string;
   statusSent: string;
   statusSaved: string;
   statusSending: string;

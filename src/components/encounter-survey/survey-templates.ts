@@ -135,7 +135,7 @@ export function surveyParts({ config, flow, status, missingFile, t, locale, onSu
   return {
     survey: () =>
       flow.phase === 'done'
-        ? renderThankYou(config.thankYou ? text(config.thankYou) : t.statusSent)
+        ? renderThankYou(config.thankYou ? text(config.thankYou) : t.thankYou)
         : renderForm({ config, flow, t, uiLang, locale, text, onSubmit }),
     // One status element for every phase, so screen readers announce its change of text.
     status: () => renderStatus(status, t, uiLang, missingFile),

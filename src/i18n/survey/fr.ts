@@ -22,7 +22,8 @@ const strings: SurveyStrings = {
   tooLong: (max) => `Merci de rester sous ${max} caractères.`,
   invalid: 'Cette réponse ne fait pas partie des choix.',
   problemsFound: (count) => `Vérifiez ${count} ${plural(count, 'question', 'questions')} avant de continuer.`,
-  statusSent: 'Envoyé. Merci.',
+  thankYou: 'Merci.',
+  statusSent: 'Vos réponses ont été envoyées.',
   statusSaved: 'Enregistré sur cet appareil. L’envoi se fera automatiquement.',
   statusSending: 'Envoi… gardez cette page ouverte un instant.',
   statusUnsaved:
