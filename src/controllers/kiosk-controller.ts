@@ -169,7 +169,7 @@ export class KioskController implements SurveyMode {
   }
 
   private readonly begin = () => {
-    if (this.options.flow.dispatch('begin')) this.options.flow.focusAfterUpdate('[part~="form"]');
+    if (this.options.flow.dispatch('begin')) this.options.flow.focusPageStart();
   };
 
   private afterThankYou() {

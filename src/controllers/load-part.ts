@@ -37,7 +37,7 @@ export function onDemand<T>(importer: () => Promise<T>, what: string): () => Pro
       url ??= failedUrl(cause);
       const error = new PartUnavailableError(`${what} could not be loaded.`, { cause });
       error.missingFile = await missing(url);
-      if (error.missingFile) console.error(`encounter-survey: ${url} is missing (HTTP 404)`);
+      if (error.missingFile) console.error(`encounter-survey: ${url} 404`);
       throw error;
     }));
 }

@@ -52,6 +52,8 @@ export interface SurveyStrings {
   /** `<survey-launcher>`'s default label. */
   feedback: string;
   closeSurvey: string;
+  /** Said once (politely) when a slide-in survey opens by itself, without taking focus. */
+  surveyOpened: (title: string) => string;
   dontAskAgain: string;
   /** "Don't ask again" keeps one date on the device; the disclosure says so. */
   keptOnDevice: (date: string) => string;

@@ -29,8 +29,8 @@ const strings: SurveyStrings = {
   statusUnsaved:
     'Vos réponses n’ont pas pu être enregistrées sur cet appareil. Rien n’a été envoyé. Réessayez plus tard.',
   statusTooLarge: 'Vos réponses sont trop longues pour être envoyées. Raccourcissez-les et réessayez.',
-  statusUnavailable: 'Vos réponses ne sont pas encore enregistrées : une partie de cette page n’a pas pu se charger. Elles sont toujours là et seront enregistrées dès que possible ; gardez cette page ouverte.',
-  statusMissing: (file) => `Vos réponses ne sont pas enregistrées : un fichier dont ce questionnaire a besoin manque sur le site (${file}). Elles sont toujours là. Prévenez les personnes qui gèrent ce questionnaire.`,
+  statusUnavailable: 'Vos réponses ne sont pas encore enregistrées : une partie de cette page n’a pas pu se charger. Elles sont toujours là et seront enregistrées dès qu’elle se chargera ; gardez cette page ouverte.',
+  statusMissing: (file) => `Vos réponses ne sont pas enregistrées : ${file} manque sur ce site. Elles sont toujours là. Prévenez les personnes qui gèrent ce questionnaire.`,
   configError: 'Ce questionnaire ne peut pas s’afficher car sa configuration comporte des erreurs :',
   loading: 'Chargement…',
   leave: 'Quitter cette page',
@@ -48,6 +48,7 @@ const strings: SurveyStrings = {
     'Elle ne contient jamais votre nom, votre appareil, votre navigateur, votre position, votre adresse ni rien qui relie vos réponses entre elles.',
   buckets: { hour: 'heure', day: 'jour', week: 'semaine', month: 'mois' },
   closeSurvey: 'Fermer',
+  surveyOpened: (title) => `Un court questionnaire s’est ouvert : ${title}`,
   dontAskAgain: 'Ne plus me demander',
   keptOnDevice: (date) => `Si vous choisissez « Ne plus me demander », cet appareil garde une date (${date}) pour ne pas redemander avant. Rien d’autre n’est gardé.`,
   faces: (points) => (points === 3 ? ['Mécontent', 'Ni content ni mécontent', 'Content'] : ['Très mécontent', 'Mécontent', 'Ni content ni mécontent', 'Content', 'Très content']),
