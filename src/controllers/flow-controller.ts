@@ -144,11 +144,12 @@ export class FlowController implements ReactiveController {
 
   /**
    * After Start, Next or Back: focus on the step line ("Step 2 of 3"), else the first question's
-   * legend or label, so a screen reader goes on from there (a form has no name of its own).
+   * label text in its legend (or label), so a screen reader goes on from there (a form has no name of
+   * its own). The text, not the legend: Firefox hands a focused legend's focus on to the first option.
    */
   focusPageStart() {
     void this.host.updateComplete.then(() => {
-      const start = this.host.renderRoot.querySelector<HTMLElement>('[part~="progress"] p, [part~="question"] legend, [part~="question"] .text-label');
+      const start = this.host.renderRoot.querySelector<HTMLElement>('[part~="progress"] p, [part~="question"] [part~="label"]');
       if (!start) return;
       start.tabIndex = -1;
       start.focus();

@@ -101,6 +101,11 @@ describe('<encounter-survey> when the part that stores responses cannot load', f
   });
 
   it('names the missing file when the server says it does not exist (404), rather than blaming the connection', async () => {
+    // WebKit's failed import names no URL, so there the file cannot be named: it says "not saved yet" and keeps trying.
+    const namesUrls = await import(/* @vite-ignore */ `/__missing-${crypto.randomUUID()}.js`).then(
+      () => false,
+      (error: Error) => /https?:\/\//.test(error.message),
+    );
     await unreachable([respondChunk], 404);
     const collector = await createTestCollector();
     const survey = await renderSurvey(sampleConfig(), collector.endpoint, { tag: await freshSurveyTag() });
@@ -109,11 +114,12 @@ describe('<encounter-survey> when the part that stores responses cannot load', f
     console.error = () => undefined;
     try {
       await survey.submit();
-      await waitUntil(() => survey.statusText().includes('is missing'), 8000, 'the status to name the missing file');
+      if (namesUrls) await waitUntil(() => survey.statusText().includes('is missing'), 8000, 'the status to name the missing file');
+      else await waitUntil(() => survey.statusText().startsWith('Your answers are not saved yet'), 8000, 'the status to say so');
     } finally {
       console.error = originalError;
     }
-    expect(survey.statusText()).to.contain('respond-chunk');
+    if (namesUrls) expect(survey.statusText()).to.contain('respond-chunk');
     expect(survey.statusText()).not.to.contain('connection');
     answersKept(survey);
   });
