@@ -10,7 +10,9 @@ export class PartUnavailableError extends Error {
 /** The URL engines name in a failed dynamic import's message (Chromium and Firefox do; WebKit does not). */
 const failedUrl = (error: unknown) => /\bhttps?:\/\/[^\s'"]+/.exec(String((error as Error)?.message))?.[0].replace(/[.,;)]+$/, '') ?? null;
 
-/** The file's name when the server says it is not there; null when it is unknown or may come back. */
+/** The file's name when the server says it is not there (404, 410); null when it is unknown or may come back. */
+export const missingFile = (error: unknown) => missing(failedUrl(error));
+
 async function missing(url: string | null): Promise<string | null> {
   if (!url) return null;
   try {
@@ -37,7 +39,6 @@ export function onDemand<T>(importer: () => Promise<T>, what: string): () => Pro
       url ??= failedUrl(cause);
       const error = new PartUnavailableError(`${what} could not be loaded.`, { cause });
       error.missingFile = await missing(url);
-      if (error.missingFile) console.error(`encounter-survey: ${url} 404`);
       throw error;
     }));
 }
