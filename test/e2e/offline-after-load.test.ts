@@ -9,10 +9,10 @@ import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { chromium, type Browser } from 'playwright-core';
+import { receive, received } from './receiver.js';
 
-const stored = new Map<string, unknown>();
+const got = received();
 const chunks: string[] = [];
-let posts = 0;
 let server: Server | undefined;
 let origin = '';
 let browser: Browser | undefined;
@@ -31,18 +31,7 @@ const page = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>
 before(async () => {
   server = createServer((request, response) => {
     const path = new URL(request.url ?? '/', 'http://localhost').pathname;
-    if (request.method === 'POST' && path === '/responses') {
-      posts += 1;
-      let body = '';
-      request.on('data', (chunk) => (body += chunk));
-      request.on('end', () => {
-        const key = String(request.headers['idempotency-key']);
-        const duplicate = stored.has(key);
-        stored.set(key, JSON.parse(body));
-        response.writeHead(duplicate ? 409 : 201).end();
-      });
-      return;
-    }
+    if (receive(request, response, got)) return;
     if (path === '/') return void response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page);
     if (/^\/encounter-survey[\w.-]*\.js$/.test(path)) {
       chunks.push(path);
@@ -80,12 +69,12 @@ test('online at load, offline a few seconds later: Submit saves on the device, d
   await survey.getByRole('checkbox', { name: 'Emotional support' }).check();
   await survey.getByRole('button', { name: 'Submit' }).click();
   await survey.getByText('Saved on this device. It will be sent automatically.').waitFor({ timeout: 15_000 });
-  assert.equal(posts, 0, 'nothing reached the server while offline');
+  assert.equal(got.posts, 0, 'nothing reached the server while offline');
 
   await context.setOffline(false);
-  for (let waited = 0; stored.size === 0 && waited < 60_000; waited += 200) await new Promise((resolve) => setTimeout(resolve, 200));
+  for (let waited = 0; got.stored.size === 0 && waited < 60_000; waited += 200) await new Promise((resolve) => setTimeout(resolve, 200));
   await new Promise((resolve) => setTimeout(resolve, 1000));
-  assert.equal(stored.size, 1, 'the response was stored');
-  assert.equal(posts, 1, 'sent once');
+  assert.equal(got.stored.size, 1, 'the response was stored');
+  assert.equal(got.posts, 1, 'sent once');
   await context.close();
 });

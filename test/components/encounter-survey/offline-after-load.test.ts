@@ -30,6 +30,17 @@ function answersKept(survey: SurveyHarness) {
   expect(survey.root.querySelector('[part="thank-you"]')).to.equal(null);
 }
 
+/** A fresh survey, answered and submitted while what storing needs cannot load: it says so and keeps every answer. */
+async function submitWithoutItsParts() {
+  const collector = await createTestCollector();
+  const survey = await renderSurvey(sampleConfig(), collector.endpoint, { tag: await freshSurveyTag() });
+  await answer(survey);
+  await survey.submit();
+  await waitUntil(() => survey.statusText().startsWith('Your answers are not saved yet'), 8000, 'the status to say so');
+  answersKept(survey);
+  return { collector, survey };
+}
+
 describe('<encounter-survey> when the network drops after the page loaded', function () {
   this.timeout(90_000);
   afterEach(() => networkOn());
@@ -64,12 +75,7 @@ describe('<encounter-survey> when the network drops after the page loaded', func
   ] as const) {
     it(`with ${part} unreachable: keeps every answer, says they are not saved yet, and Submit still works`, async () => {
       await unreachable([pattern]);
-      const collector = await createTestCollector();
-      const survey = await renderSurvey(sampleConfig(), collector.endpoint, { tag: await freshSurveyTag() });
-      await answer(survey);
-      await survey.submit();
-      await waitUntil(() => survey.statusText().startsWith('Your answers are not saved yet'), 8000, 'the status to say so');
-      answersKept(survey);
+      const { collector, survey } = await submitWithoutItsParts();
       expect(survey.button('submit-button')!.disabled).to.equal(false);
       expect((await collector.state()).requests).to.have.length(0);
       await expect(survey.element).to.be.accessible();
@@ -85,12 +91,7 @@ describe('<encounter-survey> when the part that stores responses cannot load', f
   it('keeps trying, with a fresh URL each time, and stores the response once the file is back', async () => {
     // The one file failed once (Firefox and Chromium keep a failed import for the page's life).
     await unreachable([respondChunk]);
-    const collector = await createTestCollector();
-    const survey = await renderSurvey(sampleConfig(), collector.endpoint, { tag: await freshSurveyTag() });
-    await answer(survey);
-    await survey.submit();
-    await waitUntil(() => survey.statusText().startsWith('Your answers are not saved yet'), 8000, 'the status to say so');
-    answersKept(survey);
+    const { collector, survey } = await submitWithoutItsParts();
 
     const queued = oneEvent(survey.element, 'survey-queued') as Promise<SurveyQueuedEvent>;
     await networkOn();
