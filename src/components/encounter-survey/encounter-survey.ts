@@ -143,7 +143,10 @@ export class EncounterSurvey extends LitElement {
   endpoint: string | null = null;
   /** The `lang` attribute: language of the survey and of the built-in UI strings. */
   locale: string | null = null;
-  /** `inline` (default), `kiosk` for shared tablets, `dialog` (a modal) or `slide-in` (a card in a corner). */
+  /**
+   * `inline` (default), `kiosk` for shared tablets, `dialog` (a modal) or `slide-in` (a card in a
+   * corner; when it opens by itself it is announced once, politely, without taking focus).
+   */
   mode: 'inline' | 'kiosk' | 'dialog' | 'slide-in' = 'inline';
   /** `light` (default), `dark`, `auto` (follows the device) or `high-contrast`. */
   theme: 'light' | 'dark' | 'auto' | 'high-contrast' = 'light';
