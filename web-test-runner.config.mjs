@@ -90,13 +90,14 @@ export default {
     }),
   ],
   middleware: [
+    // First, so a test can take the receiver offline too, not only the page's files.
+    unavailableFilesMiddleware(),
     testCollectorMiddleware(),
     // Stand-ins for Apps Script, a form backend, a catch hook and PostgREST (delivery profiles).
     receiversMiddleware(),
     // The dashboard's staff API, scripted (test/dashboard).
     staffApiFixture(),
     forwardingFixture(),
-    unavailableFilesMiddleware(),
     // The strict-CSP page the security test loads in an iframe (catalogue scenario 23).
     async (ctx, next) => {
       await next();

@@ -4,6 +4,9 @@ import { readSurveyConfig } from '../core/config/read.js';
 import type { SurveyConfig } from '../core/config/schema.js';
 import { afterPaint } from './after-paint.js';
 import { JsonSourceController, type JsonSourceState } from './json-source-controller.js';
+import { loadRespondParts, PartUnavailableError } from './load-part.js';
+
+export { PartUnavailableError };
 
 export type ConfigState =
   | { status: 'loading' }
@@ -22,13 +25,7 @@ export interface ConfigSources {
   preset: string | null;
 }
 
-/** A part of the survey (validation, a preset) could not be downloaded. */
-export class PartUnavailableError extends Error {
-  readonly code = 'part-unavailable';
-}
-
 const DEFAULT_PRESET = 'peer-support-encounter';
-const loadParser = () => import('../core/config/parse.js');
 
 /**
  * Turns the element's config sources into a config, in order of precedence: `config` property,
@@ -79,8 +76,8 @@ export class ConfigController {
 
   /** Loads and runs full validation now, and for every later config as soon as it shows. */
   prepare() {
-    if (this.warm) return;
     this.warm = true;
+    // Again after a failed load (the warm-up retries): validation's verdict should not wait for Submit.
     if (this.validation && !this.validation.result) this.validate().catch(() => undefined);
   }
 
@@ -142,7 +139,7 @@ export class ConfigController {
     const validation = this.validation!;
     if (validation.result) return validation.result;
     const generation = this.generation;
-    const result = loadParser().then(
+    const result = loadRespondParts().then(
       ({ safeParseSurveyConfigJson, safeParseSurveyConfig }) => {
         const { input, from } = validation;
         const parsed = typeof input === 'string' ? safeParseSurveyConfigJson(input, from) : safeParseSurveyConfig(input, from);
@@ -155,7 +152,7 @@ export class ConfigController {
       (error: unknown) => {
         // Offline or a missing file: keep showing the survey; Submit says it could not finish, and retries.
         if (validation.result === result) validation.result = undefined;
-        throw new PartUnavailableError('The survey could not finish loading.', { cause: error });
+        throw error;
       },
     );
     validation.result = result;

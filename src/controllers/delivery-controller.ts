@@ -8,14 +8,16 @@ import { SurveyStatusEvent } from '../events/survey-status.js';
 import { SurveyStorageWarningEvent } from '../events/survey-storage-warning.js';
 import { surveyDelivery, type SurveyDelivery } from '../core/delivery/resolve.js';
 import type { Outbox, OutboxEvent, OutboxOptions, OutboxStatus } from '../outbox/index.js';
-import { PartUnavailableError } from './config-controller.js';
+import { loadRespondParts } from './load-part.js';
+import { UnloadGuard } from './unload-guard.js';
 
 /**
  * What the respondent is told after submitting; never more technical than this. `sent-unverified`:
  * sent, but the receiver gives no readable answer (no-cors); `not-accepted`: the receiver refused it
- * for good, so it will not be sent by itself.
+ * for good, so it will not be sent by itself; `unavailable`: what storing needs has not loaded
+ * (offline), and the survey keeps trying; `missing`: a file is not on the server.
  */
-export type DeliveryStatus = 'idle' | 'saved' | 'sending' | 'sent' | 'sent-unverified' | 'not-accepted' | 'unsaved' | 'too-large' | 'unavailable';
+export type DeliveryStatus = 'idle' | 'saved' | 'sending' | 'sent' | 'sent-unverified' | 'not-accepted' | 'unsaved' | 'too-large' | 'unavailable' | 'missing';
 
 export interface DeliveryOptions {
   /** The survey's config once known (its delivery options set up the shared outbox). */
@@ -28,17 +30,16 @@ export interface DeliveryOptions {
   supplied: () => Outbox | undefined;
 }
 
-const loadOutbox = () => import('../outbox/index.js');
-
-
 /**
- * Connects an element to the page's shared outbox, which is a chunk of its own: loaded when the
- * element asks (`prepare()`, see WarmUpController) or at the latest on Submit. Submits,
+ * Connects an element to the page's shared outbox, which comes with what storing a response needs
+ * (load-part.ts): loaded when the element asks (`prepare()`, see WarmUpController) or at the latest on Submit. Submits,
  * and re-fires the outbox's news as element events. Delivered/rejected events fire only for
  * responses this element submitted, so two surveys on one page each hear about their own.
  */
 export class DeliveryController implements ReactiveController {
   status: DeliveryStatus = 'idle';
+  /** With `missing`: the file the server does not have. */
+  missingFile: string | null = null;
   queue: OutboxStatus | null = null;
   private outboxPromise?: Promise<Outbox>;
   private outbox?: Outbox;
@@ -51,6 +52,8 @@ export class DeliveryController implements ReactiveController {
   /** What this survey last told the outbox about its endpoint, so it is told again only on a change. */
   private configured = '';
   private resolved?: { config: SurveyConfig; attribute: string | null; base: string; result: SurveyDelivery };
+  /** 'submit' while the response of the last Submit is not stored; an id while it is stored in memory only. */
+  private readonly guard = new UnloadGuard();
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
@@ -112,11 +115,11 @@ export class DeliveryController implements ReactiveController {
     const supplied = this.options.supplied();
     if (supplied && supplied !== this.outbox) this.use(supplied);
     if (this.outbox) return Promise.resolve(this.outbox);
-    this.outboxPromise ??= loadOutbox().then(
+    this.outboxPromise ??= loadRespondParts().then(
       ({ getSharedOutbox }) => this.outbox ?? this.use(getSharedOutbox(this.outboxOptions() ?? {})),
       (error: unknown) => {
         this.outboxPromise = undefined; // try again on the next Submit
-        throw new PartUnavailableError('The part that sends responses could not be loaded.', { cause: error });
+        throw error;
       },
     );
     return this.outboxPromise;
@@ -129,11 +132,12 @@ export class DeliveryController implements ReactiveController {
 
   /** Stores the response (throws when it cannot be kept), then lets the outbox deliver it. */
   async submit(submission: Submission, endpoint: string) {
+    this.guard.hold('submit');
     let outbox: Outbox;
     try {
       outbox = await this.connect();
     } catch (error) {
-      this.setStatus('unavailable');
+      this.unavailable(error);
       throw error;
     }
     this.mine.add(submission.id);
@@ -142,6 +146,8 @@ export class DeliveryController implements ReactiveController {
     try {
       const receipt = await outbox.submit(submission, { endpoint });
       this.awaitingReceipt.delete(submission.id);
+      if (receipt.storage === 'memory' && !this.early.has(submission.id)) this.guard.hold(submission.id);
+      this.guard.release('submit');
       const outcome = this.early.get(submission.id);
       this.early.delete(submission.id);
       // A fast server may already have acknowledged it while we awaited the receipt.
@@ -159,13 +165,16 @@ export class DeliveryController implements ReactiveController {
     }
   }
 
-  /** A part needed to send could not load: the answers stay, and the status line says so. */
-  unavailable() {
-    this.setStatus('unavailable');
+  /** A part needed to store the response could not load: the answers stay, and the status line says why. */
+  unavailable(error: unknown) {
+    this.guard.hold('submit');
+    this.missingFile = (error as { missingFile?: string | null }).missingFile ?? null;
+    this.setStatus(this.missingFile ? 'missing' : 'unavailable');
   }
 
   /** Forget the respondent-facing status (a new respondent starts). */
   clear() {
+    this.guard.release('submit');
     this.status = 'idle';
     this.lastId = null;
   }
@@ -207,6 +216,7 @@ export class DeliveryController implements ReactiveController {
   }
 
   private readonly onOutboxEvent = (event: OutboxEvent) => {
+    if (event.type === 'delivered' || event.type === 'rejected') this.guard.release(event.id);
     switch (event.type) {
       case 'delivered':
         if (!this.mine.has(event.id)) return;

@@ -109,7 +109,7 @@ export class FlowController implements ReactiveController {
     this.turned = true;
     this.pageIndex = Math.min(Math.max(this.page + step, 0), pages.length - 1);
     this.host.requestUpdate();
-    this.focusAfterUpdate('[part~="form"]');
+    this.focusPageStart();
   }
 
   /** Checks every visible answer, then stores the response. See `EncounterSurvey.submit()`. */
@@ -140,6 +140,20 @@ export class FlowController implements ReactiveController {
     this.clear();
     this.dispatch('reset');
     if (reason) this.host.dispatchEvent(new SurveyResetEvent({ reason }));
+  }
+
+  /**
+   * After Start, Next or Back: focus on the step line ("Step 2 of 3"), else the first question's
+   * label text in its legend (or label), so a screen reader goes on from there (a form has no name of
+   * its own). The text, not the legend: Firefox hands a focused legend's focus on to the first option.
+   */
+  focusPageStart() {
+    void this.host.updateComplete.then(() => {
+      const start = this.host.renderRoot.querySelector<HTMLElement>('[part~="progress"] p, [part~="question"] [part~="label"]');
+      if (!start) return;
+      start.tabIndex = -1;
+      start.focus();
+    });
   }
 
   /** Moves focus to the first element matching `selector` once the next render is done. */

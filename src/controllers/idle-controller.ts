@@ -11,7 +11,7 @@ export interface IdleOptions {
 /**
  * Kiosk inactivity: after `idleMs` without input, a warning counts down `warningMs` (announced,
  * extendable with one tap, per WCAG 2.2.1); if nobody answers, `onTimeout` runs.
- * Activity on the host (pointer, keys, input) restarts the wait.
+ * Activity on the host (pointer, keys, input) restarts the wait, except while the warning shows.
  */
 export class IdleController implements ReactiveController {
   /** Seconds left in the warning, or null while no warning shows. */
@@ -55,9 +55,9 @@ export class IdleController implements ReactiveController {
   }
 
   private readonly onActivity = () => {
-    // While the warning shows, only its own button extends; a stray tap elsewhere does too,
-    // since any touch means someone is there.
-    if (this.running) this.extend();
+    // While the warning shows, only a click on its own button extends: a keydown or pointerdown that
+    // ended it would move focus back to the form mid-key, and Enter would then submit the survey.
+    if (this.running && this.secondsLeft === null) this.extend();
   };
 
   private warn() {

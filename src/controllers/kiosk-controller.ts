@@ -120,8 +120,13 @@ export class KioskController implements SurveyMode {
       this.focusBeforeWarning = (root as ShadowRoot).activeElement as HTMLElement | null;
       root.querySelector<HTMLElement>('[part~="extend-button"]')?.focus();
     } else if (!warning && this.warningShown && this.options.flow.phase === 'answering') {
-      const back = this.focusBeforeWarning?.isConnected ? this.focusBeforeWarning : root.querySelector<HTMLElement>('[part~="form"]');
-      back?.focus();
+      // In the next task: the click that ended the warning (a tap, Enter, Space) has then run its
+      // course, so neither the browser's own focusing nor the key lands on the form.
+      const before = this.focusBeforeWarning;
+      setTimeout(() => {
+        const back = before?.isConnected ? before : root.querySelector<HTMLElement>(PHASE_FOCUS.answering);
+        back?.focus();
+      });
     }
     this.warningShown = warning;
     // Focus follows the staff panel, so a keyboard or screen-reader user is never left on the page body.
@@ -164,7 +169,7 @@ export class KioskController implements SurveyMode {
   }
 
   private readonly begin = () => {
-    if (this.options.flow.dispatch('begin')) this.options.flow.focusAfterUpdate('[part~="form"]');
+    if (this.options.flow.dispatch('begin')) this.options.flow.focusPageStart();
   };
 
   private afterThankYou() {

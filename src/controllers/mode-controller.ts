@@ -2,6 +2,7 @@ import type { CSSResult, LitElement, ReactiveController } from 'lit';
 import type { LocalizedText, SurveyConfig } from '../core/config/schema.js';
 import type { Clock } from './clock.js';
 import type { DeliveryController } from './delivery-controller.js';
+import { missingFile } from './load-part.js';
 import type { FlowController } from './flow-controller.js';
 
 export const SURVEY_MODES = ['inline', 'kiosk', 'dialog', 'slide-in'] as const;
@@ -108,8 +109,10 @@ export class ModeController {
         (create) => {
           if (this.name === name) this.current = create(this.host, this.context);
         },
-        () => {
-          if (this.name === name) this.problem = `The "${name}" mode could not be loaded; check the connection and reload the page.`;
+        async (error: unknown) => {
+          // A file missing on the server is not the connection's fault: name it (Chromium and Firefox say which).
+          const file = await missingFile(error);
+          if (this.name === name) this.problem = `The "${name}" mode could not be loaded; ${file ? `${file} is missing on the server.` : 'check the connection and reload the page.'}`;
         },
       )
       .finally(() => {

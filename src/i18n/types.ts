@@ -22,13 +22,17 @@ export interface SurveyStrings {
   tooLong: (max: number) => string;
   invalid: string;
   problemsFound: (count: number) => string;
+  /** The thank-you heading when the config has none: says nothing about delivery (the status line does). */
+  thankYou: string;
   statusSent: string;
   statusSaved: string;
   statusSending: string;
   statusUnsaved: string;
   statusTooLarge: string;
-  /** A part needed to send could not load (offline, a missing file); the answers stay. */
+  /** What storing needs could not load (offline): the answers stay, and are stored once it loads. */
   statusUnavailable: string;
+  /** The server does not have one of the survey's files (HTTP 404): no connection will fix it. */
+  statusMissing: (file: string) => string;
   configError: string;
   loading: string;
   leave: string;
@@ -52,6 +56,8 @@ export interface SurveyStrings {
   /** The receiver refused the response for good: it stays on the device and is not sent by itself. */
   statusNotAccepted: string;
   closeSurvey: string;
+  /** Said once (politely) when a slide-in survey opens by itself, without taking focus. */
+  surveyOpened: (title: string) => string;
   dontAskAgain: string;
   /** "Don't ask again" keeps one date on the device; the disclosure says so. */
   keptOnDevice: (date: string) => string;

@@ -82,6 +82,7 @@ export class QueueSender {
       timing: this.parts.timing,
       random: this.parts.random,
       online: typeof navigator === 'undefined' || navigator.onLine !== false,
+      visible: typeof document !== 'undefined' && document.visibilityState === 'visible',
     });
   }
 

@@ -86,7 +86,7 @@ test('the website page submits to the collector, and /summary counts it', async 
   await survey.locator('input[value="emotional"]').check();
   await survey.locator('input[name="helpful"][value="4"]').check();
   await survey.getByRole('button', { name: 'Submit' }).click();
-  await survey.getByText('Sent. Thank you.').waitFor({ timeout: 15_000 });
+  await survey.getByText('Your answers have been sent.').waitFor({ timeout: 15_000 });
   const result = await summary('website-demo');
   // Received today: in the open week, whose total alone shows (over the days that are over), "<11".
   assert.equal(result.open.total?.display, '<11');
@@ -107,6 +107,6 @@ test('with the collector offline a response waits on the device, then arrives', 
   await survey.getByRole('button', { name: 'Submit' }).click();
   await survey.getByText('Saved on this device. It will be sent automatically.').waitFor({ timeout: 15_000 });
   await page.getByRole('button', { name: 'Collector online' }).click();
-  await survey.getByText('Sent. Thank you.').waitFor({ timeout: 30_000 });
+  await survey.getByText('Your answers have been sent.').waitFor({ timeout: 30_000 });
   await page.close();
 });

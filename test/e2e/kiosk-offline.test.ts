@@ -11,10 +11,10 @@ import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { receive, received } from './receiver.js';
 
 const profile = mkdtempSync(join(tmpdir(), 'encounter-survey-kiosk-offline-'));
-const stored = new Map<string, unknown>();
-let posts = 0;
+const got = received();
 let port = 0;
 let server: Server | undefined;
 
@@ -24,18 +24,7 @@ const kioskPage = () => readFileSync('demo/kiosk.html', 'utf8').replace('http://
 function startServer(): Promise<void> {
   server = createServer((request, response) => {
     const path = new URL(request.url ?? '/', 'http://localhost').pathname;
-    if (request.method === 'POST' && path === '/responses') {
-      posts += 1;
-      let body = '';
-      request.on('data', (chunk) => (body += chunk));
-      request.on('end', () => {
-        const key = String(request.headers['idempotency-key']);
-        const duplicate = stored.has(key);
-        stored.set(key, JSON.parse(body));
-        response.writeHead(duplicate ? 409 : 201).end();
-      });
-      return;
-    }
+    if (receive(request, response, got)) return;
     // A kiosk page may be kept: `no-cache` (revalidate), never `no-store`, which the worker honours.
     const headers = { 'cache-control': 'no-cache' };
     if (path === '/kiosk.html') return void response.writeHead(200, { ...headers, 'content-type': 'text/html; charset=utf-8' }).end(kioskPage());
@@ -95,15 +84,15 @@ test('the kiosk page starts with no network after one online visit, and its resp
   const survey = await startSurvey(page);
   await survey.getByRole('button', { name: 'Submit' }).click();
   await survey.getByText('Saved on this device. It will be sent automatically.').waitFor();
-  assert.equal(posts, 0, 'nothing reached the server while offline');
+  assert.equal(got.posts, 0, 'nothing reached the server while offline');
 
   // The network is back: the waiting response arrives once.
   await startServer();
   await context.setOffline(false);
   await page.waitForFunction(() => document.querySelector('encounter-survey') !== null); // the page is still open
-  for (let waited = 0; stored.size === 0 && waited < 30_000; waited += 200) await new Promise((resolve) => setTimeout(resolve, 200));
-  assert.equal(stored.size, 1, 'the response was stored');
-  const [response] = stored.values() as IterableIterator<{ answers: Record<string, unknown> }>;
+  for (let waited = 0; got.stored.size === 0 && waited < 30_000; waited += 200) await new Promise((resolve) => setTimeout(resolve, 200));
+  assert.equal(got.stored.size, 1, 'the response was stored');
+  const [response] = got.stored.values() as IterableIterator<{ answers: Record<string, unknown> }>;
   assert.deepEqual(response.answers, { support: ['emotional'], heard: 'yes' });
-  assert.equal(posts, 1, 'sent once: the worker neither kept nor replayed the POST');
+  assert.equal(got.posts, 1, 'sent once: the worker neither kept nor replayed the POST');
 });

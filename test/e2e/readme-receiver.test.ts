@@ -95,7 +95,7 @@ test("the README's minimal receiver takes a response from a page on another orig
   const survey = tab.locator('encounter-survey');
   await survey.getByRole('radio', { name: 'Yes' }).check();
   await survey.getByRole('button', { name: 'Submit' }).click();
-  await survey.getByRole('status').filter({ hasText: 'Sent. Thank you.' }).waitFor({ timeout: 30_000 });
+  await survey.getByRole('status').filter({ hasText: 'Your answers have been sent.' }).waitFor({ timeout: 30_000 });
   const stored = readFileSync(join(folder, 'responses.jsonl'), 'utf8').trim().split('\n').map((line) => JSON.parse(line));
   assert.equal(stored.length, 1, 'stored once');
   assert.deepEqual(stored[0].answers, { heard: 'yes' });

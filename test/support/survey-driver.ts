@@ -1,4 +1,4 @@
-import { fixture, html } from '@open-wc/testing';
+import { fixture, html, unsafeStatic } from '@open-wc/testing';
 import type { EncounterSurvey } from '../../src/components/encounter-survey/encounter-survey.js';
 import type { SurveyConfigInput } from '../../src/core/config/schema.js';
 import { createTestCollector } from './collector.js';
@@ -111,15 +111,16 @@ export async function waitUntil(predicate: () => boolean | Promise<boolean>, tim
   }
 }
 
-/** Renders a survey with the given config object and endpoint; resolves once it shows. */
-export async function renderSurvey(config: unknown, endpoint: string, options: { lang?: string; mode?: string } = {}) {
+/** Renders a survey with the given config object and endpoint (`tag`: see freshSurveyTag()); resolves once it shows. */
+export async function renderSurvey(config: unknown, endpoint: string, options: { lang?: string; mode?: string; tag?: string } = {}) {
+  const tag = unsafeStatic(options.tag ?? 'encounter-survey');
   const element = await fixture<EncounterSurvey>(
-    html`<encounter-survey
+    html`<${tag}
       .config=${config}
       endpoint=${endpoint}
       lang=${options.lang ?? 'en'}
       mode=${options.mode ?? 'inline'}
-    ></encounter-survey>`,
+    ></${tag}>`,
   );
   const harness = new SurveyHarness(element);
   await harness.shown();

@@ -2,9 +2,12 @@
 // file on a CDN would: the widget's on-demand parts (validation, the outbox, kiosk mode, languages)
 // must fail gently. Mounted in web-test-runner's dev server.
 //
-//   POST /__unavailable   body: { "patterns": ["/src/outbox/index\\.(js|ts)$", …] }  (regular expressions)
-//                         every later request whose path matches answers 503; [] makes them reachable again
+//   POST /__unavailable   body: { "patterns": ["/src/outbox/index\\.(js|ts)$", …], "as": 503 | 404 | "offline" }
+//                         every later request whose path matches (regular expressions) answers 503 (default)
+//                         or 404 (a file missing on the server), or has its connection dropped with no answer
+//                         ("offline": what a browser sees when the network is gone); [] makes them reachable again
 const blocked = [];
+let blockedAs = 503;
 
 export function unavailableFilesMiddleware() {
   return async (ctx, next) => {
@@ -17,13 +20,19 @@ export function unavailableFilesMiddleware() {
     if (ctx.path === '/__unavailable' && ctx.method === 'POST') {
       const chunks = [];
       for await (const chunk of ctx.req) chunks.push(chunk);
-      const { patterns } = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+      const { patterns, as = 503 } = JSON.parse(Buffer.concat(chunks).toString('utf8'));
       blocked.splice(0, blocked.length, ...patterns.map((pattern) => new RegExp(pattern)));
+      blockedAs = as;
       ctx.status = 204;
       return;
     }
     if (blocked.some((pattern) => pattern.test(requested))) {
-      ctx.status = 503;
+      if (blockedAs === 'offline') {
+        ctx.respond = false;
+        ctx.req.socket.destroy();
+        return;
+      }
+      ctx.status = blockedAs;
       ctx.body = 'unavailable (test)';
       return;
     }

@@ -8,7 +8,10 @@ import { realClock, type Clock } from '../../controllers/clock.js';
 import { ConfigController } from '../../controllers/config-controller.js';
 import { DeliveryController } from '../../controllers/delivery-controller.js';
 import { FlowController } from '../../controllers/flow-controller.js';
+import { loadRespondParts } from '../../controllers/load-part.js';
 import { ModeController } from '../../controllers/mode-controller.js';
+import { SubmitRetryController } from '../../controllers/submit-retry-controller.js';
+import { leaveNow } from '../../controllers/unload-guard.js';
 import { ThemeController } from '../../controllers/theme-controller.js';
 import { WarmUpController } from '../../controllers/warm-up-controller.js';
 import { surveyStrings } from '../../i18n/index.js';
@@ -140,7 +143,10 @@ export class EncounterSurvey extends LitElement {
   endpoint: string | null = null;
   /** The `lang` attribute: language of the survey and of the built-in UI strings. */
   locale: string | null = null;
-  /** `inline` (default), `kiosk` for shared tablets, `dialog` (a modal) or `slide-in` (a card in a corner). */
+  /**
+   * `inline` (default), `kiosk` for shared tablets, `dialog` (a modal) or `slide-in` (a card in a
+   * corner; when it opens by itself it is announced once, politely, without taking focus).
+   */
   mode: 'inline' | 'kiosk' | 'dialog' | 'slide-in' = 'inline';
   /** `light` (default), `dark`, `auto` (follows the device) or `high-contrast`. */
   theme: 'light' | 'dark' | 'auto' | 'high-contrast' = 'light';
@@ -186,16 +192,18 @@ export class EncounterSurvey extends LitElement {
     text: (value) => this.text(value),
   });
   private readonly setup = new SetupReporter(this);
+  private readonly retry = new SubmitRetryController(this);
   private readonly themeCheck = new ThemeController(this, () => this.surveyConfig?.theme?.accent);
 
   constructor() {
     super();
-    // What a response needs (full validation, the outbox) loads after the first question shows.
+    // What storing a response needs (validation, the payload builder, the outbox) loads after the first question shows.
     new WarmUpController(this, {
       ready: () => this.surveyConfig !== undefined,
       warm: () => {
         this.configSource.prepare();
         this.delivery.prepare();
+        return loadRespondParts();
       },
     });
   }
@@ -277,16 +285,24 @@ export class EncounterSurvey extends LitElement {
 
   private readonly onSubmit = (event: SubmitEvent) => {
     event.preventDefault();
-    this.submit().catch(() => {
-      /* the status line already tells the respondent; the caller of submit() gets the error */
-    });
+    this.submitAndRetry();
   };
+
+  /** Submit pressed: if part of the page could not load, the response is stored once it does (same answers, same person). */
+  private submitAndRetry() {
+    const generation = this.flow.generation;
+    // The status line already tells the respondent what happened.
+    this.submit().catch((error: unknown) =>
+      this.retry.failed(error, () => (this.flow.generation === generation && this.flow.phase === 'answering' ? this.submit() : null)),
+    );
+  }
 
   private readonly onQuickExit = (url: string) => {
     // On a shared tablet, leaving the page would strand the kiosk on another site for everyone after.
     if (this.modes.current?.quickExit?.()) return;
     this.delivery.clear();
     this.flow.reset('quick-exit');
+    leaveNow();
     // replace(): Back must not return to the survey.
     location.replace(url);
   };
@@ -302,6 +318,7 @@ export class EncounterSurvey extends LitElement {
       config: state.config,
       flow: this.flow,
       status: this.delivery.status,
+      missingFile: this.delivery.missingFile,
       t,
       locale,
       onSubmit: this.onSubmit,

@@ -20,11 +20,13 @@ export function renderHandover(t: KioskStrings, onReady: () => void) {
 }
 
 /**
- * The "Still there?" warning (WCAG 2.2.1): an alert dialog that takes focus, so it is announced once
- * with its countdown; the number itself is not live, or it would be read out every second.
+ * The "Still there?" warning (WCAG 2.2.1): an alert dialog centred over the dimmed (and inert) form,
+ * in view however far down the page the respondent is; it takes focus, so it is announced once with
+ * its countdown; the number itself is not live, or it would be read out every second. Only a click
+ * on its button (a tap, Enter or Space) extends.
  */
 export function renderIdleWarning(t: KioskStrings, secondsLeft: number, onExtend: () => void) {
-  return html`<div
+  return html`<div class="idle-overlay"><div
     class="idle-warning"
     part="idle-warning"
     role="alertdialog"
@@ -35,7 +37,7 @@ export function renderIdleWarning(t: KioskStrings, secondsLeft: number, onExtend
     <h2 id="idle-title">${t.stillThere}</h2>
     <p id="idle-countdown">${t.stillThereCountdown(secondsLeft)}</p>
     <button type="button" class="primary" part="extend-button" @click=${onExtend}>${t.imStillHere}</button>
-  </div>`;
+  </div></div>`;
 }
 
 /**

@@ -17,12 +17,23 @@ export const kioskStyles = css`
     padding: 0.6em 2em;
     margin-inline-start: 0;
   }
-  .idle-warning {
-    margin-block-start: var(--_spacing);
+  .idle-overlay {
+    position: fixed;
+    inset: 0;
+    z-index: 2;
+    display: grid;
+    place-items: center;
     padding: var(--_spacing);
+    background: rgb(0 0 0 / 0.6);
+  }
+  .idle-warning {
+    box-sizing: border-box;
+    inline-size: min(100%, 32rem);
+    padding: calc(var(--_spacing) * 1.5);
     border: 2px solid var(--_accent);
     border-radius: var(--_radius);
-    background: var(--_accent-soft);
+    background: var(--_surface);
+    color: var(--_text);
   }
   .staff-corner {
     position: fixed;

@@ -1,6 +1,7 @@
 import type { Answers } from '../../core/answers.js';
 import type { Submission } from '../../core/submission-schema.js';
-import { PartUnavailableError, type ConfigController, type ConfigState } from '../../controllers/config-controller.js';
+import type { ConfigController, ConfigState } from '../../controllers/config-controller.js';
+import { loadRespondParts, PartUnavailableError } from '../../controllers/load-part.js';
 import type { DeliveryController } from '../../controllers/delivery-controller.js';
 import { SurveyConfigErrorEvent } from '../../events/survey-config-error.js';
 import { SurveySubmitEvent } from '../../events/survey-submit.js';
@@ -51,15 +52,15 @@ export interface StoreContext {
  * with the response (null when cancelled); rejects when it could not be stored.
  */
 export async function storeResponse(answers: Answers, { host, config: source, delivery, locale }: StoreContext): Promise<Submission | null> {
-  let config;
+  let config, buildSubmission;
   try {
     config = await source.validated();
+    // Loaded with validation and the outbox by the warm-up, off the first question's path.
+    ({ buildSubmission } = await loadRespondParts());
   } catch (error) {
-    if (error instanceof PartUnavailableError) delivery.unavailable();
+    if (error instanceof PartUnavailableError) delivery.unavailable(error);
     throw error;
   }
-  // The payload builder is needed only now: it loads with validation, off the first question's path.
-  const { buildSubmission } = await import('../../core/payload.js');
   const submission = buildSubmission(config, answers, { now: () => Date.now(), randomId: () => crypto.randomUUID(), locale });
   if (!host.dispatchEvent(new SurveySubmitEvent({ submission }))) return null;
   const target = delivery.resolve(config);

@@ -12,7 +12,7 @@ import { renderQuestion, textIn, warningIcon } from '../internal/question-templa
 import { renderSafety } from '../internal/safety-templates.js';
 
 /** The calm status line: what happened to the response, never more technical than that. */
-export function renderStatus(status: DeliveryStatus, t: SurveyStrings, uiLang?: string) {
+export function renderStatus(status: DeliveryStatus, t: SurveyStrings, uiLang?: string, missingFile?: string | null) {
   const messages: Record<DeliveryStatus, string> = {
     idle: '',
     saved: t.statusSaved,
@@ -23,6 +23,7 @@ export function renderStatus(status: DeliveryStatus, t: SurveyStrings, uiLang?: 
     unsaved: t.statusUnsaved,
     'too-large': t.statusTooLarge,
     unavailable: t.statusUnavailable,
+    missing: t.statusMissing(missingFile ?? ''),
   };
   return html`<p part="status" role="status" lang=${ifDefined(uiLang)}>${messages[status]}</p>`;
 }
@@ -118,6 +119,8 @@ export interface SurveyView {
   config: SurveyConfig;
   flow: FlowController;
   status: DeliveryStatus;
+  /** With status `missing`: the file the server does not have. */
+  missingFile?: string | null;
   t: SurveyStrings;
   locale: string;
   onSubmit: (event: SubmitEvent) => void;
@@ -126,7 +129,7 @@ export interface SurveyView {
 }
 
 /** The survey's parts, for the element (inline) or its mode (kiosk screens, a dialog, a slide-in) to arrange. */
-export function surveyParts({ config, flow, status, t, locale, onSubmit, onQuickExit, dontAskAgainDays }: SurveyView): SurveyParts {
+export function surveyParts({ config, flow, status, missingFile, t, locale, onSubmit, onQuickExit, dontAskAgainDays }: SurveyView): SurveyParts {
   // Built-in strings that fell back to English (a survey in German, say) are marked lang="en".
   const uiLanguage = surveyStrings.languageOf(locale);
   const uiLang = uiLanguage === languageOf(locale) ? undefined : uiLanguage;
@@ -134,10 +137,10 @@ export function surveyParts({ config, flow, status, t, locale, onSubmit, onQuick
   return {
     survey: () =>
       flow.phase === 'done'
-        ? renderThankYou(config.thankYou ? text(config.thankYou) : t.statusSent)
+        ? renderThankYou(config.thankYou ? text(config.thankYou) : t.thankYou)
         : renderForm({ config, flow, t, uiLang, locale, text, onSubmit }),
     // One status element for every phase, so screen readers announce its change of text.
-    status: () => renderStatus(status, t, uiLang),
+    status: () => renderStatus(status, t, uiLang, missingFile),
     footer: () => renderSafety({ config, locale, t, onQuickExit, dontAskAgainDays }),
   };
 }

@@ -86,9 +86,9 @@ export function renderSafety(ctx: SafetyContext) {
             ? html`<ul part="helplines">
                 ${safety.helplines.map(
                   (line) => html`<li>
-                    <span class="helpline-name">${text(line.name)}</span>${line.phone ? html` ${phoneLink(line.phone)}` : nothing}
-                    ${line.url ? html` ${safeLink(line.url, line.url)}` : nothing}
-                    ${line.hours ? html` <span class="helpline-hours">(${text(line.hours)})</span>` : nothing}
+                    <bdi class="helpline-name">${text(line.name)}</bdi>${line.phone ? html` <bdi dir="ltr">${phoneLink(line.phone)}</bdi>` : nothing}
+                    ${line.url ? html` <bdi dir="ltr">${safeLink(line.url, line.url)}</bdi>` : nothing}
+                    ${line.hours ? html` <span class="helpline-hours">(<bdi>${text(line.hours)}</bdi>)</span>` : nothing}
                   </li>`,
                 )}
               </ul>`

@@ -191,7 +191,8 @@ export class SupportTypeSelector extends LitElement {
     if (text === null) return void (this.inline = null);
     if (this.inline?.text === text) return;
     this.inline = { text, pending: true };
-    void import('../../core/config/parse.js')
+    // The parser comes with what storing a survey's response needs: one file (see respond-chunk.ts).
+    void import('../../controllers/respond-chunk.js')
       .then(({ parseChoiceOptionsJson }) => {
         const parsed = parseChoiceOptionsJson(text);
         if ('issues' in parsed) {

@@ -63,6 +63,25 @@ export const surveyLauncherStyles = css`
   :host([position='inline']) button {
     box-shadow: none;
   }
+  /* On a phone a side tab would cover the page's text (the more so in Arabic): the floating button
+     docks in a bottom corner, one line of text, 44px high. */
+  @media (max-width: 40rem) {
+    :host(:not([position='inline'])) {
+      inset-block: auto var(--es-launcher-offset, 0.5rem);
+      inset-inline: auto var(--es-launcher-offset, 0.5rem);
+      transform: none;
+    }
+    :host([position='middle-start']),
+    :host([position='bottom-start']) {
+      inset-inline: var(--es-launcher-offset, 0.5rem) auto;
+    }
+    :host(:not([position='inline'])) button {
+      writing-mode: horizontal-tb;
+      block-size: var(--_target);
+      padding: 0 1em;
+      border-radius: 999px;
+    }
+  }
   @media (forced-colors: active) {
     button,
     button:hover {

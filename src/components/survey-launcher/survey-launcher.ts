@@ -11,7 +11,8 @@ interface OpenableSurvey extends HTMLElement {
 /**
  * A "Feedback" tab or button that opens a survey in `mode="dialog"` or `mode="slide-in"`: floating on
  * an edge of the page, or placed in a portal's own header (`position="inline"`). A native button, so
- * keyboards and screen readers work as usual; it says whether the survey is open.
+ * keyboards and screen readers work as usual; it says whether the survey is open. At 40rem wide or
+ * less a floating launcher docks as a 44px-high button in a bottom corner.
  *
  * @summary A "Feedback" tab or button that opens a dialog or slide-in survey.
  * @tag survey-launcher
@@ -44,7 +45,7 @@ export class SurveyLauncher extends LitElement {
   declare for: string | null;
   /** The button's text; default "Feedback" in the page's language. */
   declare label: string | null;
-  /** `middle-end` (default: a tab on the side), `bottom-end`, `bottom-start`, `middle-start`, or `inline` (in the page's own layout). Logical: mirrors in RTL. */
+  /** `middle-end` (default: a tab on the side), `bottom-end`, `bottom-start`, `middle-start`, or `inline` (in the page's own layout). Logical: mirrors in RTL. At ≤ 40rem every floating position docks in a bottom corner. */
   declare position: 'middle-end' | 'middle-start' | 'bottom-end' | 'bottom-start' | 'inline';
   /** Language of the default label; otherwise the closest `[lang]`. */
   declare locale: string | null;

@@ -22,6 +22,8 @@ function deepActiveElement(): HTMLElement | null {
 export class FrameController implements ReactiveController {
   isOpen = false;
   private opener: HTMLElement | null = null;
+  /** What had focus when it opened by itself (the opener stays null: a prompt never takes focus). */
+  private before: HTMLElement | null = null;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private watchingScroll = false;
   /** What the triggers were last set up for; they are set up again when the page changes it. */
@@ -54,7 +56,8 @@ export class FrameController implements ReactiveController {
     if (this.isOpen) return;
     this.disarm();
     if (this.context.flow.phase === 'done') this.context.flow.reset(null);
-    this.opener = moveFocus ? deepActiveElement() : null;
+    this.before = deepActiveElement();
+    this.opener = moveFocus ? this.before : null;
     this.isOpen = true;
     this.onChange(true, { moveFocus });
     this.host.requestUpdate();
@@ -67,8 +70,19 @@ export class FrameController implements ReactiveController {
     this.onChange(false, { moveFocus: false });
     this.host.requestUpdate();
     this.host.dispatchEvent(new SurveyCloseEvent({ reason }));
-    if (this.opener?.isConnected) this.opener.focus();
-    this.opener = null;
+    // Focus inside a survey that hides would fall to the page's body: back to who opened it, else the
+    // survey's launcher, else what had focus before it opened by itself.
+    const inside = this.host.contains(document.activeElement) || this.host.renderRoot.contains(deepActiveElement());
+    const back = this.opener ?? (inside ? (this.launcher() ?? this.before) : null);
+    if (back?.isConnected) back.focus();
+    this.opener = this.before = null;
+  }
+
+  /** The button of a `<survey-launcher for=…>` that opens this survey, if the page has one. */
+  private launcher(): HTMLElement | null {
+    if (!this.host.id) return null;
+    const launcher = (this.host.getRootNode() as ParentNode).querySelector(`survey-launcher[for="${CSS.escape(this.host.id)}"]`);
+    return launcher?.shadowRoot?.querySelector<HTMLElement>('[part~="button"]') ?? null;
   }
 
   /** "Don't ask me again" is offered only when the page enables it (`dont-ask-again="<days>"`). */

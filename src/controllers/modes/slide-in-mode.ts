@@ -1,5 +1,6 @@
 import { css, html } from 'lit';
 import type { ModeContext, SurveyHost, SurveyParts } from '../mode-controller.js';
+import { surveyStrings } from '../../i18n/index.js';
 import { FramedMode } from './framed-mode.js';
 
 const slideInStyles = css`
@@ -19,6 +20,23 @@ const slideInStyles = css`
     color: var(--_text);
     box-shadow: 0 1rem 2.5rem rgb(0 0 0 / 0.22);
     animation: es-slide 220ms ease-out;
+    /* The title and Close share the first row, so a long title wraps beside Close, never under it. */
+    display: grid;
+    grid-template-columns: minmax(0, 1fr) auto;
+    align-items: start;
+    column-gap: calc(var(--_spacing) / 2);
+  }
+  .slide-in > * {
+    grid-column: 1 / -1;
+  }
+  .slide-in > .frame-bar {
+    grid-area: 1 / 2;
+    margin: 0;
+  }
+  .slide-in > [part~='title'],
+  .slide-in > [part~='thank-you'] {
+    grid-area: 1 / 1;
+    margin-block-start: 0;
   }
   .slide-in[hidden] {
     display: none;
@@ -59,6 +77,8 @@ const slideInStyles = css`
  */
 export class SlideInMode extends FramedMode {
   private focusOnOpen = false;
+  /** Opened by itself (no opener, focus stays on the page): said once in a polite live region. */
+  private announce = false;
 
   constructor(host: SurveyHost, context: ModeContext) {
     super(host, context, slideInStyles);
@@ -66,6 +86,7 @@ export class SlideInMode extends FramedMode {
 
   protected override onToggle(open: boolean, { moveFocus }: { moveFocus: boolean }) {
     this.focusOnOpen = open && moveFocus;
+    this.announce = open && !moveFocus;
   }
 
   override hostUpdated() {
@@ -78,8 +99,11 @@ export class SlideInMode extends FramedMode {
     const onKey = (event: KeyboardEvent) => {
       if (event.key === 'Escape') this.frame.close('escape');
     };
-    return html`<section class="slide-in" part="slide-in" role="dialog" aria-modal="false" aria-label=${this.label} ?hidden=${!this.frame.isOpen} @keydown=${onKey}>
-      ${this.inside(parts)}
-    </section>`;
+    const t = surveyStrings.get(this.context.locale())!;
+    // The live region is always there, so filling it is announced (once: its text does not change while open).
+    return html`<div role="status" class="visually-hidden">${this.announce && this.frame.isOpen ? t.surveyOpened(this.label) : ''}</div>
+      <section class="slide-in" part="slide-in" role="dialog" aria-modal="false" aria-label=${this.label} ?hidden=${!this.frame.isOpen} @keydown=${onKey}>
+        ${this.inside(parts)}
+      </section>`;
   }
 }

@@ -53,6 +53,8 @@ export interface OutcomeInput {
   random: () => number;
   /** `navigator.onLine` (true when unknown). */
   online: boolean;
+  /** The page is visible: retries wait at most `VISIBLE_CAP_MS` (absent: hidden, the long cap). */
+  visible?: boolean;
 }
 
 const withoutLease = (record: OutboxRecord): OutboxRecord => {
@@ -98,7 +100,7 @@ export function deliveryOutcome(input: OutcomeInput): DeliveryOutcome {
     }
     case 'retry': {
       const network = verdict.status === null;
-      const next = afterRetryableFailure(schedule, { now, timing: input.timing, random: input.random, retryAfter: result.retryAfter, network });
+      const next = afterRetryableFailure(schedule, { now, timing: input.timing, random: input.random, retryAfter: result.retryAfter, network, visible: input.visible });
       const unreachable = network && next.networkFailures >= UNREACHABLE_AFTER && input.online;
       const problem = unreachable ? { status: null, code: 'endpoint-unreachable' } : network ? input.problem : null;
       return {

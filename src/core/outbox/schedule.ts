@@ -7,8 +7,10 @@
  * A receiver that answered moments ago is flaky, not down: for `ALIVE_MS` after a success the first
  * `ALIVE_RETRIES` failures in a row back off from a short delay (`aliveTiming`), so a backlog is not
  * parked for seconds by one 503; a longer streak is an outage again and the normal backoff resumes.
+ * While the page is visible that backoff is capped (`visibleProbeDelay`), so a receiver back after a
+ * short outage is found within a minute; `Retry-After` still holds the queue as long as it asks.
  */
-import { backoffDelay, MAX_RETRY_AFTER_MS, parseRetryAfter, type RetryTiming } from './backoff.js';
+import { backoffDelay, MAX_RETRY_AFTER_MS, parseRetryAfter, visibleProbeDelay, type RetryTiming } from './backoff.js';
 
 /** How long after a success the endpoint counts as alive (its failures as flakiness). */
 export const ALIVE_MS = 30_000;
@@ -81,11 +83,13 @@ export function afterRecoverySeen(schedule: EndpointSchedule, now: number): Endp
 /** After a retryable failure (5xx, 408/425/429, 428, network, timeout): back off, honouring `Retry-After`. */
 export function afterRetryableFailure(
   schedule: EndpointSchedule,
-  input: { now: number; timing: RetryTiming; random: () => number; retryAfter?: string | null | undefined; network: boolean },
+  input: { now: number; timing: RetryTiming; random: () => number; retryAfter?: string | null | undefined; network: boolean; visible?: boolean },
 ): EndpointSchedule {
   const failures = schedule.failures + 1;
   const alive = schedule.lastSuccessAt !== null && input.now - schedule.lastSuccessAt < ALIVE_MS && failures <= ALIVE_RETRIES;
-  const jittered = backoffDelay(failures, alive ? aliveTiming(input.timing) : input.timing, input.random);
+  const jittered = alive
+    ? backoffDelay(failures, aliveTiming(input.timing), input.random)
+    : (input.visible ? visibleProbeDelay : backoffDelay)(failures, input.timing, input.random);
   const asked = parseRetryAfter(input.retryAfter, input.now);
   const heldUntil = asked === null ? schedule.heldUntil : input.now + asked;
   return {

@@ -38,7 +38,7 @@ describe('<encounter-survey>', () => {
     expect(state.records[0]!.key).to.equal(body.id);
     await waitUntil(() => events.includes('survey-delivered'));
     expect(events).to.deep.equal(['survey-submit', 'survey-queued', 'survey-delivered']);
-    await waitUntil(() => survey.statusText() === 'Sent. Thank you.', 8000, 'the status line to say Sent');
+    await waitUntil(() => survey.statusText() === 'Your answers have been sent.', 8000, 'the status line to say Sent');
     expect(survey.text()).to.contain('Thank you for telling us.');
     expect(survey.root.activeElement).to.equal(survey.root.querySelector('[part="thank-you"]'), 'focus moves to the thank-you');
     await expect(survey.element).to.be.accessible();

@@ -34,7 +34,7 @@ describe('<encounter-survey> when storage fails', () => {
     expect(survey.statusText()).to.equal('Sending… please keep this page open for a moment.');
     expect(survey.text()).not.to.contain('Saved on this device');
     await collector.waitFor((state) => state.records.length === 1);
-    await waitUntil(() => survey.statusText() === 'Sent. Thank you.');
+    await waitUntil(() => survey.statusText() === 'Your answers have been sent.');
     outbox.close();
   });
 

@@ -22,7 +22,7 @@ describe('<encounter-survey> when a part loaded on demand cannot load', () => {
     await survey.rate('helpful', 4);
     await survey.type('comment', 'kept words');
     await survey.submit();
-    await waitUntil(() => survey.statusText().startsWith('Your answers are still here'), 8000, 'the status to say so');
+    await waitUntil(() => survey.statusText().startsWith('Your answers are not saved yet'), 8000, 'the status to say so');
     expect(survey.input('support', 'emotional').checked).to.equal(true);
     expect(survey.input('helpful', '4').checked).to.equal(true);
     expect(survey.question('comment')!.querySelector('textarea')!.value).to.equal('kept words');
