@@ -68,7 +68,9 @@ for (const { engine, skip } of engines) {
         const start = () => startCollector({ port: 0, host: '127.0.0.1', database: database.location, surveys: surveys(), staffToken: TOKEN, rateLimit: false, now: () => today });
         let collector = await start();
         try {
-          assert.deepEqual(collector.started.migrations, [4]);
+          // The database was made at version 3: migration 4 runs, with every later one.
+          assert.deepEqual(collector.started.migrations, migrations.filter(({ version }) => version > 3).map(({ version }) => version));
+          assert.ok(collector.started.migrations.includes(4));
           const keys = await collector.store.db.query<{ key: string }>('SELECT record_key::text AS key FROM responses');
           assert.equal(keys.length, 200);
           assert.ok(keys.every(({ key }) => Number(key) >= 0 && Number(key) < KEY_RANGE), 'every key in [0, 2^31)');
