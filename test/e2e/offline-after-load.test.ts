@@ -1,4 +1,4 @@
-// Catalogue 47 with the one-file build, as a respondent lives it: the page (dist/encounter-survey.js
+// Catalogue 47 with the one-file build, as a respondent lives it: the page (dist/cdn/encounter-survey.js
 // and its chunks) loads online, the network drops a few seconds later, they answer and press Submit:
 // the response is saved on the device, and delivered once when the network is back. Real Chromium
 // (Playwright's offline switch: every request fails as with no network), a real HTTP server. Needs
@@ -35,11 +35,13 @@ before(async () => {
     if (path === '/') return void response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page);
     if (/^\/encounter-survey[\w.-]*\.js$/.test(path)) {
       chunks.push(path);
+      let script: Buffer | undefined;
       try {
-        return void response.writeHead(200, { 'content-type': 'text/javascript' }).end(readFileSync(join('dist', path)));
+        script = readFileSync(join('dist', 'cdn', path));
       } catch {
         /* not built: 404 below */
       }
+      if (script) return void response.writeHead(200, { 'content-type': 'text/javascript' }).end(script);
     }
     response.writeHead(404).end();
   });
