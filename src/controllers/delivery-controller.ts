@@ -6,9 +6,9 @@ import { SurveyQueuedEvent } from '../events/survey-queued.js';
 import { SurveyRejectedEvent } from '../events/survey-rejected.js';
 import { SurveyStatusEvent } from '../events/survey-status.js';
 import { SurveyStorageWarningEvent } from '../events/survey-storage-warning.js';
-import { surveyDelivery, type SurveyDelivery } from '../core/delivery/resolve.js';
+import type { SurveyDelivery } from '../core/delivery/resolve.js';
 import type { Outbox, OutboxEvent, OutboxOptions, OutboxStatus } from '../outbox/index.js';
-import { loadRespondParts } from './load-part.js';
+import { loadRespondParts, respondParts } from './load-part.js';
 import { UnloadGuard } from './unload-guard.js';
 
 /**
@@ -89,15 +89,16 @@ export class DeliveryController implements ReactiveController {
 
   /**
    * The survey's delivery (where and how its responses go), decided once per config and endpoint
-   * attribute (core/delivery/resolve.ts) and carried whole to the outbox.
+   * attribute (core/delivery/resolve.ts) and carried whole to the outbox. Undefined until the respond
+   * chunk, which holds that decision, has loaded: nothing is validated, stored or sent before then.
    */
   resolve(config: SurveyConfig | undefined = this.options.config()): SurveyDelivery | undefined {
-    if (!config) return undefined;
+    if (!config || !respondParts) return undefined;
     const attribute = this.options.endpoint();
     const base = document.baseURI;
     const known = this.resolved;
     if (known && known.config === config && known.attribute === attribute && known.base === base) return known.result;
-    const result = surveyDelivery(attribute, config, base);
+    const result = respondParts.surveyDelivery(attribute, config, base);
     this.resolved = { config, attribute, base, result };
     return result;
   }

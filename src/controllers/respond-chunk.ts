@@ -5,5 +5,6 @@
  * (a failed import is kept by the browser for the page's life, with every file it was importing).
  */
 export { parseChoiceOptionsJson, safeParseSurveyConfig, safeParseSurveyConfigJson } from '../core/config/parse.js';
+export { surveyDelivery } from '../core/delivery/resolve.js';
 export { buildSubmission } from '../core/payload.js';
 export { getSharedOutbox } from '../outbox/index.js';
