@@ -8,3 +8,4 @@ export { parseChoiceOptionsJson, safeParseSurveyConfig, safeParseSurveyConfigJso
 export { surveyDelivery } from '../core/delivery/resolve.js';
 export { buildSubmission } from '../core/payload.js';
 export { getSharedOutbox } from '../outbox/index.js';
+export { outboxNews } from './outbox-news.js';
