@@ -1,14 +1,11 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { SurveyConfig } from '../core/config/schema.js';
 import type { Submission } from '../core/submission-schema.js';
-import { SurveyDeliveredEvent } from '../events/survey-delivered.js';
 import { SurveyQueuedEvent } from '../events/survey-queued.js';
-import { SurveyRejectedEvent } from '../events/survey-rejected.js';
 import { SurveyStatusEvent } from '../events/survey-status.js';
-import { SurveyStorageWarningEvent } from '../events/survey-storage-warning.js';
-import { surveyDelivery, type SurveyDelivery } from '../core/delivery/resolve.js';
+import type { SurveyDelivery } from '../core/delivery/resolve.js';
 import type { Outbox, OutboxEvent, OutboxOptions, OutboxStatus } from '../outbox/index.js';
-import { loadRespondParts } from './load-part.js';
+import { loadRespondParts, respondParts } from './load-part.js';
 import { UnloadGuard } from './unload-guard.js';
 
 /**
@@ -54,6 +51,8 @@ export class DeliveryController implements ReactiveController {
   private resolved?: { config: SurveyConfig; attribute: string | null; base: string; result: SurveyDelivery };
   /** 'submit' while the response of the last Submit is not stored; an id while it is stored in memory only. */
   private readonly guard = new UnloadGuard();
+  /** A page-supplied outbox's news from before the respond chunk loaded, told once it has. */
+  private readonly unheard: OutboxEvent[] = [];
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
@@ -71,6 +70,8 @@ export class DeliveryController implements ReactiveController {
     // A page-supplied outbox is already loaded: listen from the start, so no warning is missed.
     if (this.options.supplied() && !this.outbox) void this.connect();
     if (this.outbox) this.configure(this.outbox);
+    // What a page-supplied outbox said before the respond chunk loaded (the survey renders again when it has: validation).
+    if (respondParts) for (const event of this.unheard.splice(0)) this.onOutboxEvent(event);
   }
 
   /**
@@ -89,15 +90,16 @@ export class DeliveryController implements ReactiveController {
 
   /**
    * The survey's delivery (where and how its responses go), decided once per config and endpoint
-   * attribute (core/delivery/resolve.ts) and carried whole to the outbox.
+   * attribute (core/delivery/resolve.ts) and carried whole to the outbox. Undefined until the respond
+   * chunk, which holds that decision, has loaded: nothing is validated, stored or sent before then.
    */
   resolve(config: SurveyConfig | undefined = this.options.config()): SurveyDelivery | undefined {
-    if (!config) return undefined;
+    if (!config || !respondParts) return undefined;
     const attribute = this.options.endpoint();
     const base = document.baseURI;
     const known = this.resolved;
     if (known && known.config === config && known.attribute === attribute && known.base === base) return known.result;
-    const result = surveyDelivery(attribute, config, base);
+    const result = respondParts.surveyDelivery(attribute, config, base);
     this.resolved = { config, attribute, base, result };
     return result;
   }
@@ -151,8 +153,8 @@ export class DeliveryController implements ReactiveController {
       const outcome = this.early.get(submission.id);
       this.early.delete(submission.id);
       // A fast server may already have acknowledged it while we awaited the receipt.
-      if (outcome instanceof SurveyRejectedEvent) this.setStatus('not-accepted');
-      else if (!(outcome instanceof SurveyDeliveredEvent)) this.setStatus(receipt.storage === 'indexeddb' ? 'saved' : 'sending');
+      if (outcome?.type === 'survey-rejected') this.setStatus('not-accepted');
+      else if (outcome?.type !== 'survey-delivered') this.setStatus(receipt.storage === 'indexeddb' ? 'saved' : 'sending');
       this.host.dispatchEvent(new SurveyQueuedEvent({ id: receipt.id, pending: receipt.pending, storage: receipt.storage }));
       if (outcome) this.settle(submission.id, outcome);
       return receipt;
@@ -216,31 +218,21 @@ export class DeliveryController implements ReactiveController {
   }
 
   private readonly onOutboxEvent = (event: OutboxEvent) => {
-    if (event.type === 'delivered' || event.type === 'rejected') this.guard.release(event.id);
-    switch (event.type) {
-      case 'delivered':
-        if (!this.mine.has(event.id)) return;
-        if (event.id === this.lastId) this.setStatus(event.verified ? 'sent' : 'sent-unverified');
-        return this.settle(event.id, new SurveyDeliveredEvent({ id: event.id, status: event.status, verified: event.verified }));
-      case 'rejected':
-        if (!this.mine.has(event.id)) return;
-        // Refused for good: it will not be sent by itself, so the line must stop saying it will.
-        if (event.id === this.lastId) this.setStatus('not-accepted');
-        return this.settle(event.id, new SurveyRejectedEvent({ id: event.id, status: event.status, reason: event.reason }));
-      case 'storage-warning':
-        return void this.host.dispatchEvent(new SurveyStorageWarningEvent({ code: event.code, message: event.message }));
-      case 'stale':
-        return void this.host.dispatchEvent(
-          new SurveyStorageWarningEvent({
-            code: 'pending-too-long',
-            message: `A response has waited since ${new Date(event.oldestPendingAt).toISOString()}; check the endpoint.`,
-          }),
-        );
-      case 'status':
-        this.queue = event.status;
-        this.host.dispatchEvent(new SurveyStatusEvent({ status: event.status }));
-        return this.host.requestUpdate();
+    if (event.type === 'status') {
+      this.queue = event.status;
+      this.host.dispatchEvent(new SurveyStatusEvent({ status: event.status }));
+      return this.host.requestUpdate();
     }
+    // The rest is read by the respond chunk. A page-supplied outbox may warn before that has loaded (nothing of
+    // this element's can be delivered or refused before then: Submit needs it).
+    if (!respondParts) return void ((event.type === 'storage-warning' || event.type === 'stale') && this.unheard.push(event));
+    const id = 'id' in event ? event.id : '';
+    if (event.type === 'delivered' || event.type === 'rejected') this.guard.release(id);
+    const news = respondParts.outboxNews(event, this.mine.has(id), id === this.lastId);
+    if (!news) return;
+    if (news.status) this.setStatus(news.status);
+    if (news.outcome) this.settle(id, news.event);
+    else this.host.dispatchEvent(news.event);
   };
 
   private settle(id: string, event: Event) {

@@ -43,5 +43,12 @@ export function onDemand<T>(importer: () => Promise<T>, what: string): () => Pro
     }));
 }
 
+type RespondParts = typeof import('./respond-chunk.js');
+
+/** The respond chunk once loaded, for what is only decided after it has (undefined until then). */
+export let respondParts: RespondParts | undefined;
+
+const loadParts = onDemand(() => import('./respond-chunk.js'), 'The part that stores responses');
+
 /** What storing a response needs (validation, the payload builder, the outbox): one chunk, loaded by the warm-up. */
-export const loadRespondParts = onDemand(() => import('./respond-chunk.js'), 'The part that stores responses');
+export const loadRespondParts = () => loadParts().then((parts) => (respondParts = parts));

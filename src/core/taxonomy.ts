@@ -17,7 +17,7 @@
  *
  * Sources: SAMHSA's four types of peer support (BRSS TACS, "Value of Peers", 2017); Salzer's
  * social-support types for consumer-delivered services (Salzer, 2002). "Closest fit" rows are our
- * judgement; the `samhsa` / `salzer` arrays carry the same mapping for code.
+ * judgement; `crosswalk` below carries the same mapping for code.
  */
 export type SamhsaSupport = 'emotional' | 'informational' | 'instrumental' | 'affiliational';
 export type SalzerSupport = 'emotional' | 'instrumental' | 'companionship' | 'information';
@@ -30,7 +30,11 @@ export interface SupportType {
   salzer: SalzerSupport[];
 }
 
-export const defaultSupportTypes: SupportType[] = [
+type SupportTypeText = Pick<SupportType, 'value' | 'label' | 'description'>;
+
+// The wording apart from the crosswalk: a survey needs only the wording, so a bundle that never reads
+// `defaultSupportTypes` (the one-file build's entry) leaves the crosswalk out.
+const supportTypeTexts: SupportTypeText[] = [
   {
     value: 'emotional',
     label: { en: 'Emotional support', es: 'Apoyo emocional', fr: 'Soutien émotionnel', ar: 'الدعم العاطفي' },
@@ -40,8 +44,6 @@ export const defaultSupportTypes: SupportType[] = [
       fr: 'Quelqu’un m’a écouté·e, m’a compris·e et était là pour moi.',
       ar: 'استمع إليّ أحدٌ وفهمني وكان بجانبي.',
     },
-    samhsa: ['emotional'],
-    salzer: ['emotional'],
   },
   {
     value: 'social',
@@ -52,8 +54,6 @@ export const defaultSupportTypes: SupportType[] = [
       fr: 'Je me suis senti·e moins seul·e et plus proche des autres.',
       ar: 'شعرتُ بوحدة أقل وبقرب أكبر من الآخرين.',
     },
-    samhsa: ['affiliational'],
-    salzer: ['companionship'],
   },
   {
     value: 'information',
@@ -64,8 +64,6 @@ export const defaultSupportTypes: SupportType[] = [
       fr: 'J’ai découvert des services, des options ou où m’adresser.',
       ar: 'تعرّفتُ على خدمات أو خيارات أو على الجهة التي أتوجّه إليها بعد ذلك.',
     },
-    samhsa: ['informational'],
-    salzer: ['information'],
   },
   {
     value: 'practical',
@@ -76,8 +74,6 @@ export const defaultSupportTypes: SupportType[] = [
       fr: 'Aide pour une démarche : formulaires, transport, rendez-vous…',
       ar: 'مساعدة في مهمة، مثل النماذج أو المواصلات أو المواعيد.',
     },
-    samhsa: ['instrumental'],
-    salzer: ['instrumental'],
   },
   {
     value: 'advocacy',
@@ -88,8 +84,6 @@ export const defaultSupportTypes: SupportType[] = [
       fr: 'Quelqu’un m’a aidé·e à me faire entendre auprès d’un service.',
       ar: 'ساعدني أحدٌ على إيصال صوتي إلى جهة تقدّم خدمة.',
     },
-    samhsa: ['instrumental'],
-    salzer: ['instrumental'],
   },
   {
     value: 'wellness',
@@ -105,8 +99,6 @@ export const defaultSupportTypes: SupportType[] = [
       fr: 'Nous avons parlé de mes objectifs, de mes habitudes ou de ce qui m’aide à aller bien.',
       ar: 'تحدّثنا عن أهدافي أو عاداتي أو ما يساعدني على البقاء بخير.',
     },
-    samhsa: ['informational', 'instrumental'],
-    salzer: ['information', 'instrumental'],
   },
   {
     value: 'crisis',
@@ -117,8 +109,6 @@ export const defaultSupportTypes: SupportType[] = [
       fr: 'Du soutien dans un moment très difficile, pour le traverser en sécurité.',
       ar: 'دعمٌ في لحظة صعبة جدًا، لاجتيازها بأمان.',
     },
-    samhsa: ['emotional', 'instrumental'],
-    salzer: ['emotional', 'instrumental'],
   },
   {
     value: 'other',
@@ -129,14 +119,29 @@ export const defaultSupportTypes: SupportType[] = [
       fr: 'Autre chose (vous pouvez le décrire brièvement).',
       ar: 'شيء آخر (يمكنك وصفه باختصار).',
     },
-    samhsa: [],
-    salzer: [],
   },
 ];
+
+/** The crosswalk, per value: [SAMHSA, Salzer] (the table above). */
+const crosswalk: Record<string, [SamhsaSupport[], SalzerSupport[]]> = {
+  emotional: [['emotional'], ['emotional']],
+  social: [['affiliational'], ['companionship']],
+  information: [['informational'], ['information']],
+  practical: [['instrumental'], ['instrumental']],
+  advocacy: [['instrumental'], ['instrumental']],
+  wellness: [['informational', 'instrumental'], ['information', 'instrumental']],
+  crisis: [['emotional', 'instrumental'], ['emotional', 'instrumental']],
+  other: [[], []],
+};
+
+export const defaultSupportTypes: SupportType[] = /* @__PURE__ */ supportTypeTexts.map(({ value, label, description }) => {
+  const [samhsa, salzer] = crosswalk[value]!;
+  return { value, label, description, samhsa, salzer };
+});
 
 /**
  * Each support type as a config option (value, label, description), frozen because every parsed
  * config shares these objects: identity tells a taxonomy option from an author's own.
  */
 export const taxonomyOptions: ReadonlyMap<string, Readonly<{ value: string; label: SupportType['label']; description: SupportType['description'] }>> =
-  new Map(defaultSupportTypes.map(({ value, label, description }) => [value, Object.freeze({ value, label, description })]));
+  new Map(supportTypeTexts.map(({ value, label, description }) => [value, Object.freeze({ value, label, description })]));

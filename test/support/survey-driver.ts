@@ -94,6 +94,16 @@ export class SurveyHarness {
     await this.settle();
   }
 
+  /** Opens "what this survey sends" as a person does and waits for its body, which loads on demand. */
+  async openDisclosure(): Promise<HTMLDetailsElement> {
+    const details = this.root.querySelector<HTMLDetailsElement>('[part="disclosure"]');
+    if (!details) throw new Error('no disclosure on screen');
+    details.querySelector('summary')!.click();
+    await waitUntil(() => details.open && details.querySelector('li') !== null, 8000, 'the disclosure\'s list');
+    await this.settle();
+    return details;
+  }
+
   statusText(): string {
     return this.root.querySelector('[part="status"]')?.textContent?.trim() ?? '';
   }

@@ -16,6 +16,7 @@ import { ThemeController } from '../../controllers/theme-controller.js';
 import { WarmUpController } from '../../controllers/warm-up-controller.js';
 import { surveyStrings } from '../../i18n/index.js';
 import type { Outbox } from '../../outbox/index.js';
+import { loadDisclosure } from '../internal/safety-templates.js';
 import { questionStyles } from '../shared/question.styles.js';
 import { themeStyles } from '../shared/theme.styles.js';
 import { encounterSurveyStyles } from './encounter-survey.styles.js';
@@ -203,7 +204,7 @@ export class EncounterSurvey extends LitElement {
       warm: () => {
         this.configSource.prepare();
         this.delivery.prepare();
-        return loadRespondParts();
+        return Promise.all([loadRespondParts(), this.showDisclosure()]);
       },
     });
   }
@@ -297,6 +298,14 @@ export class EncounterSurvey extends LitElement {
     );
   }
 
+  /** Loads the body of "what this survey sends" (once per page), then shows it. */
+  private showDisclosure() {
+    return loadDisclosure().then(() => this.requestUpdate());
+  }
+
+  // Opened before the warm-up loaded it (or after that failed): load it now; a failure leaves the summary alone.
+  private readonly onDisclosureOpen = () => void this.showDisclosure().catch(() => undefined);
+
   private readonly onQuickExit = (url: string) => {
     // On a shared tablet, leaving the page would strand the kiosk on another site for everyone after.
     if (this.modes.current?.quickExit?.()) return;
@@ -324,6 +333,7 @@ export class EncounterSurvey extends LitElement {
       onSubmit: this.onSubmit,
       onQuickExit: this.onQuickExit,
       dontAskAgainDays: this.dontAskAgain,
+      onDisclosureOpen: this.onDisclosureOpen,
     });
     const mode = this.modes.current;
     return html`<div part="base" lang=${locale} dir=${t.$dir}>

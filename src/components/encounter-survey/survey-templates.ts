@@ -126,10 +126,12 @@ export interface SurveyView {
   onSubmit: (event: SubmitEvent) => void;
   onQuickExit: (url: string) => void;
   dontAskAgainDays: number | null;
+  /** "What this survey sends" opened (or closed): its body loads if it has not. */
+  onDisclosureOpen: () => void;
 }
 
 /** The survey's parts, for the element (inline) or its mode (kiosk screens, a dialog, a slide-in) to arrange. */
-export function surveyParts({ config, flow, status, missingFile, t, locale, onSubmit, onQuickExit, dontAskAgainDays }: SurveyView): SurveyParts {
+export function surveyParts({ config, flow, status, missingFile, t, locale, onSubmit, onQuickExit, dontAskAgainDays, onDisclosureOpen }: SurveyView): SurveyParts {
   // Built-in strings that fell back to English (a survey in German, say) are marked lang="en".
   const uiLanguage = surveyStrings.languageOf(locale);
   const uiLang = uiLanguage === languageOf(locale) ? undefined : uiLanguage;
@@ -141,6 +143,6 @@ export function surveyParts({ config, flow, status, missingFile, t, locale, onSu
         : renderForm({ config, flow, t, uiLang, locale, text, onSubmit }),
     // One status element for every phase, so screen readers announce its change of text.
     status: () => renderStatus(status, t, uiLang, missingFile),
-    footer: () => renderSafety({ config, locale, t, onQuickExit, dontAskAgainDays }),
+    footer: () => renderSafety({ config, locale, t, onQuickExit, dontAskAgainDays, onDisclosureOpen }),
   };
 }

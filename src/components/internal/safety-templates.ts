@@ -1,21 +1,23 @@
 import { html, nothing } from 'lit';
 import type { SurveyConfig } from '../../core/config/schema.js';
-import { describeSubmission, type SubmissionField } from '../../core/disclosure.js';
 import { localize } from '../../core/text.js';
 import { checkSafeUrl } from '../../core/urls.js';
+import { onDemand } from '../../controllers/load-part.js';
 import type { SurveyStrings } from '../../i18n/index.js';
 
-interface SafetyContext {
+export interface SafetyContext {
   config: SurveyConfig;
   locale: string;
   t: SurveyStrings;
   onQuickExit: (url: string) => void;
   /** Days "don't ask again" lasts, when the page offers it: the disclosure says what that keeps. */
   dontAskAgainDays?: number | null;
+  /** The disclosure was opened or closed: its body loads if it has not (then the survey renders again). */
+  onDisclosureOpen?: () => void;
 }
 
 /** A link only for URLs that passed the config check; anything else stays plain text. */
-function safeLink(url: string | undefined, label: string) {
+export function safeLink(url: string | undefined, label: string) {
   const safe = url ? checkSafeUrl(url, { allowTelMailto: true }) : null;
   if (!safe || !safe.ok) return html`${label}`;
   const external = !safe.url.startsWith('tel:') && !safe.url.startsWith('mailto:');
@@ -32,39 +34,23 @@ function phoneLink(phone: string) {
   return /^\+?[\d\s().-]+$/.test(phone) ? safeLink(`tel:${phone.replace(/[^\d+]/g, '')}`, phone) : html`${phone}`;
 }
 
-function fieldWords(field: SubmissionField, ctx: SafetyContext): string {
-  const { t } = ctx;
-  switch (field.kind) {
-    case 'id':
-      return t.sendsId;
-    case 'survey':
-      return t.sendsSurvey;
-    case 'submittedAt':
-      return t.sendsTime(t.buckets[ctx.config.timeBucket]);
-    case 'locale':
-      return t.sendsLocale;
-    case 'answer':
-      return t.sendsAnswer(field.label ?? field.key);
-    case 'other-text':
-      return t.sendsOtherText(field.label ?? field.key);
-    case 'tag':
-      return t.sendsTag(field.label ?? field.key, field.detail ?? '');
-  }
-}
+let body: typeof import('./disclosure-body.js') | undefined;
+const loadBody = onDemand(() => import('./disclosure-body.js'), '"What this survey sends"');
 
-/** "What this survey sends": the model's own list of fields, in the respondent's language. */
+/**
+ * Loads the disclosure's body (the warm-up does, and opening it); resolves once it can render, so
+ * the caller renders again. Opened before then, the details show their summary until it arrives.
+ */
+export const loadDisclosure = () =>
+  loadBody().then((module) => {
+    body = module;
+  });
+
+/** "What this survey sends": the summary at once, the body (disclosure-body.ts) once loaded. */
 export function renderDisclosure(ctx: SafetyContext) {
-  const days = ctx.dontAskAgainDays ?? 0;
-  const until = days > 0 ? new Date(Date.now() + days * 86_400_000).toLocaleDateString(ctx.locale, { dateStyle: 'long', timeZone: 'UTC' }) : null;
-  return html`<details part="disclosure">
+  return html`<details part="disclosure" @toggle=${ctx.onDisclosureOpen}>
     <summary>${ctx.t.whatThisSends}</summary>
-    <p>${ctx.t.sendsIntro}</p>
-    <ul>
-      ${describeSubmission(ctx.config, ctx.locale).map((field) => html`<li>${fieldWords(field, ctx)}</li>`)}
-    </ul>
-    <p>${ctx.t.sendsNever}</p>
-    ${until ? html`<p>${ctx.t.keptOnDevice(until)}</p>` : nothing}
-    ${ctx.config.privacyUrl ? html`<p>${safeLink(ctx.config.privacyUrl, ctx.config.privacyUrl)}</p>` : nothing}
+    ${body ? body.renderDisclosureBody(ctx) : nothing}
   </details>`;
 }
 

@@ -215,7 +215,7 @@ describe('<encounter-survey mode="kiosk">', () => {
     expect(survey.text()).to.contain('This tablet is not monitored.');
     const tel = survey.root.querySelector<HTMLAnchorElement>('[part="helplines"] a')!;
     expect(tel.getAttribute('href')).to.equal('tel:988');
-    const disclosure = survey.root.querySelector('[part="disclosure"]')!;
+    const disclosure = await survey.openDisclosure();
     expect(disclosure.textContent).to.contain('What this survey sends');
     expect(disclosure.textContent).to.contain('site: test-site');
     await survey.press('start-button');

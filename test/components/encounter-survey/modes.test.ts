@@ -172,7 +172,7 @@ describe('<encounter-survey mode="slide-in">', () => {
     offered.element.dontAskAgain = 30;
     await offered.element.open();
     await offered.settle();
-    expect(offered.root.querySelector('[part="disclosure"]')!.textContent).to.contain('this device keeps one date');
+    expect((await offered.openDisclosure()).textContent).to.contain('this device keeps one date');
     await offered.press('dont-ask-again');
     const keys = Object.keys(localStorage);
     expect(keys).to.deep.equal(['encounter-survey:dismissed-until:sample']);
