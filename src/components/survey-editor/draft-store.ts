@@ -1,4 +1,7 @@
-import { createStore, del, get, set, type UseStore } from 'idb-keyval';
+// idb-keyval's other published entry (`compat`, the same API), so the editor's copy is its own module:
+// sharing the outbox's would split idb-keyval into a chunk the respond chunk imports, and the respond
+// chunk must stay one self-contained file (a failed import of a dependency cannot be retried).
+import { createStore, del, get, set, type UseStore } from 'idb-keyval/compat';
 import type { EditableConfig } from '../../core/editor/edits.js';
 
 /**

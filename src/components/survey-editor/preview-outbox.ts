@@ -1,4 +1,6 @@
-import { EXPORT_FORMAT } from '../../core/outbox/transfer.js';
+// Types only: a value import would make core/outbox/transfer.ts a chunk shared with the respond chunk,
+// which must stay one self-contained file (the offline retry re-imports it whole).
+import type { OutboxExport } from '../../core/outbox/transfer.js';
 import type { Outbox, OutboxStatus } from '../../outbox/index.js';
 
 /**
@@ -18,7 +20,7 @@ export const previewOutbox: Outbox = {
   rejected: () => Promise.resolve([]),
   retryRejected: () => Promise.resolve(),
   discardRejected: () => Promise.resolve(),
-  exportAll: () => Promise.resolve({ format: EXPORT_FORMAT, version: 1, exportedAt: new Date(0).toISOString(), pending: [], rejected: [], unreadable: [] }),
+  exportAll: () => Promise.resolve<OutboxExport>({ format: 'encounter-survey-outbox', version: 1, exportedAt: new Date(0).toISOString(), pending: [], rejected: [], unreadable: [] }),
   importAll: () => Promise.resolve({ imported: 0, skipped: 0 }),
   subscribe: () => () => undefined,
   close: () => undefined,
