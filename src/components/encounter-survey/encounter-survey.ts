@@ -203,7 +203,7 @@ export class EncounterSurvey extends LitElement {
       warm: () => {
         this.configSource.prepare();
         this.delivery.prepare();
-        return loadRespondParts();
+        return loadRespondParts().then((parts) => new parts.FreeTextGuard(this, this.flow, () => this.activeLocale));
       },
     });
   }

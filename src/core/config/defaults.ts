@@ -10,7 +10,6 @@ export const DEFAULTS = {
   locales: ['en'],
   timeBucket: 'day',
   delivery: { timeoutMs: 15000 },
-  privacy: { freeText: 'warn' },
   // WCAG 2.2.1: at least 20 seconds to answer "Are you still there?".
   kiosk: { idleSeconds: 60, warningSeconds: 20, thankYouSeconds: 8, onIdle: 'discard', passTheTablet: false },
 } as const;

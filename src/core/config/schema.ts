@@ -148,7 +148,7 @@ export const privacyOptionsSchema = z.strictObject({
    * `warn` (default): tells the respondent what was found, with "Remove it" and "Keep it";
    * `redact`: replaces it ("[phone]", "[email]"…) before the response is queued; `off`: nothing.
    */
-  freeText: z._default(z.enum(FREE_TEXT_GUARDS), DEFAULTS.privacy.freeText),
+  freeText: z._default(z.enum(FREE_TEXT_GUARDS), 'warn'),
 });
 
 export const safetyOptionsSchema = z.strictObject({
