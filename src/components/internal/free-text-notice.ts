@@ -12,7 +12,7 @@ export interface GuardedFlow {
   generation: number;
   readonly pages: Question[][];
   readonly page: number;
-  guard?: () => Promise<boolean>;
+  guard?: () => boolean;
   setAnswer: (question: Question, value: string | undefined) => void;
   setOtherText: (question: Question, text: string) => void;
 }
@@ -45,7 +45,9 @@ export class FreeTextGuard implements ReactiveController {
   ) {
     this.generation = flow.generation;
     host.addController(this);
-    flow.guard = async () => this.on() && !(await this.clear(flow.pages[flow.page] ?? []));
+    flow.guard = () => this.on() && !this.clear(flow.pages[flow.page] ?? []);
+    // The respondent's language is ready before anything is found.
+    void freeTextStrings.load(locale()).then(() => host.requestUpdate());
     host.renderRoot.addEventListener('input', (event) => {
       const name = (event.composedPath()[0] as HTMLInputElement).name;
       const question = flow.pages.flat().find((candidate) => keyOf(candidate) === name);
@@ -66,28 +68,30 @@ export class FreeTextGuard implements ReactiveController {
   /** Text was typed: look again once typing pauses (about 400 ms). */
   typed(question: Question, key: string) {
     clearTimeout(this.timers.get(key));
-    this.timers.set(key, setTimeout(() => void this.look(question, key), 400));
+    this.timers.set(key, setTimeout(() => this.look(question, key), 400));
   }
 
   /** Before Submit: looks at every free text on the page now. True when there is nothing to ask about. */
-  async clear(questions: readonly Question[]): Promise<boolean> {
+  clear(questions: readonly Question[]): boolean {
     let first: string | undefined;
     for (const question of questions) {
       const key = keyOf(question);
-      if (key && (await this.look(question, key))) first ??= key;
+      if (key && this.look(question, key)) first ??= key;
     }
     if (!first) return true;
-    await this.host.updateComplete;
-    this.host.renderRoot.querySelector<HTMLElement>(`[data-notice="${CSS.escape(first)}"] p`)?.focus();
+    void this.host.updateComplete.then(() =>
+      this.host.renderRoot.querySelector<HTMLElement>(`[data-notice="${CSS.escape(first)}"] p`)?.focus(),
+    );
     return false;
   }
 
   /** Finds what the respondent has not already kept; shows it. True when something was found. */
-  private async look(question: Question, key: string): Promise<boolean> {
+  private look(question: Question, key: string): boolean {
     clearTimeout(this.timers.get(key));
     this.timers.delete(key);
     this.forgetOldRespondent();
-    await freeTextStrings.load(this.locale());
+    // A change of language: the note waits for its strings.
+    if (!freeTextStrings.get(this.locale())) void freeTextStrings.load(this.locale()).then(() => this.host.requestUpdate());
     const findings = this.findings(key);
     const text = this.text(key);
     const finds = findings.map(({ kind, start, end }) => ({ kind, value: text.slice(start, end) }));
@@ -179,21 +183,22 @@ export class FreeTextGuard implements ReactiveController {
     this.forgetOldRespondent();
     const entry = this.found.get(key);
     const locale = this.locale();
-    const t = freeTextStrings.get(locale) ?? freeTextStrings.get('en')!;
+    // Until the respondent's language is here (a moment), the live region stays empty: no English first.
+    const t = freeTextStrings.get(locale);
     const language = freeTextStrings.languageOf(locale);
     const lang = language === languageOf(locale) ? undefined : language;
     const text = this.text(key);
     // Gone from the text (edited away, or a new respondent): nothing to say.
-    const findings = entry?.finds.filter((find) => text.includes(find.value)) ?? [];
-    const kinds = [...new Set(findings.map((finding) => finding.kind))].map((kind) => t.kinds[kind]);
+    const findings = (t && entry?.finds.filter((find) => text.includes(find.value))) || [];
+    const kinds = [...new Set(findings.map((finding) => finding.kind))].map((kind) => t!.kinds[kind]);
     const what = new Intl.ListFormat(language, { type: 'conjunction' }).format(kinds);
     return html`<div role="status" lang=${ifDefined(lang)}>
-        ${findings.length > 0 ? html`<p class="help" tabindex="-1">${t.found(what)} ${t.why}</p>` : nothing}
+        ${findings.length > 0 ? html`<p class="help" tabindex="-1">${t!.found(what)} ${t!.why}</p>` : nothing}
       </div>
       ${findings.length > 0
         ? html`<div class="actions" lang=${ifDefined(lang)}>
-            <button type="button" part="free-text-remove" @click=${() => this.remove(key)}>${t.remove}</button>
-            <button type="button" part="free-text-keep" @click=${() => this.keep(key)}>${t.keep}</button>
+            <button type="button" part="free-text-remove" @click=${() => this.remove(key)}>${t!.remove}</button>
+            <button type="button" part="free-text-keep" @click=${() => this.keep(key)}>${t!.keep}</button>
           </div>`
         : nothing}`;
   }
