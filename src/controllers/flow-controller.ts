@@ -27,6 +27,8 @@ export class FlowController implements ReactiveController {
   phase: Phase;
   /** Bumped on every reset so Lit rebuilds the form from scratch: no input keeps an old value. */
   generation = 0;
+  /** Set by the free-text guard once it has loaded (issue #22): true when Submit must wait for the respondent (synchronous: a mashed Submit stores one response). */
+  declare guard?: () => boolean;
   /** Bumped each time problems are reported, so the summary is announced again on a second Submit. */
   reports = 0;
   /** Whether the respondent has turned a page (the first page appears without a transition). */
@@ -114,7 +116,7 @@ export class FlowController implements ReactiveController {
 
   /** Checks every visible answer, then stores the response. See `EncounterSurvey.submit()`. */
   async submit(): Promise<Submission | null> {
-    if (this.phase !== 'answering' || !this.check(this.pages.flat())) return null;
+    if (this.phase !== 'answering' || !this.check(this.pages.flat()) || this.guard?.()) return null;
     this.dispatch('submit');
     let submission: Submission | null;
     try {

@@ -1,6 +1,7 @@
 import { answerOf, isQuestionVisible, isRating, type Answers } from './answers.js';
 import type { Question, SurveyConfig, TimeBucket } from './config/schema.js';
 import type { AnswerValue, Submission } from './submission-schema.js';
+import { redactIdentifiers } from './free-text-guard.js';
 import { matchLocale, truncateCodePoints } from './text.js';
 
 /**
@@ -23,17 +24,19 @@ export function buildSubmission(config: SurveyConfig, answers: Answers, { now, r
   const time = new Date(now());
   if (Number.isNaN(time.getTime())) throw new TypeError('buildSubmission: now() returned an invalid time');
 
+  // privacy.freeText "redact": identifiers become "[phone]" etc. before truncation, so no half number survives.
+  const free = (text: unknown, max: number) =>
+    typeof text === 'string' ? truncateCodePoints(config.privacy?.freeText === 'redact' ? redactIdentifiers(text.trim()) : text.trim(), max) : '';
   const kept: Answers = {};
   for (const question of config.questions) {
     // Visibility is judged on cleaned answers, exactly as the respondent could have seen it.
     if (!isQuestionVisible(question, kept)) continue;
-    const value = cleanAnswer(question, answerOf(answers, question.id));
+    const value = cleanAnswer(question, answerOf(answers, question.id), free);
     if (value === undefined) continue;
     kept[question.id] = value;
     const chose = value === 'other' || (Array.isArray(value) && value.includes('other'));
     if ('allowOther' in question && question.allowOther && chose) {
-      const other = answerOf(answers, `${question.id}.other`);
-      const text = typeof other === 'string' ? truncateCodePoints(other.trim(), question.otherMaxLength) : '';
+      const text = free(answerOf(answers, `${question.id}.other`), question.otherMaxLength);
       if (text) kept[`${question.id}.other`] = text;
     }
   }
@@ -48,12 +51,10 @@ export function buildSubmission(config: SurveyConfig, answers: Answers, { now, r
 }
 
 /** The answer as it may be sent, or undefined to drop it (anything outside the config is dropped). */
-function cleanAnswer(question: Question, value: AnswerValue | undefined): AnswerValue | undefined {
+function cleanAnswer(question: Question, value: AnswerValue | undefined, free: (text: unknown, max: number) => string): AnswerValue | undefined {
   switch (question.type) {
-    case 'text': {
-      const text = typeof value === 'string' ? truncateCodePoints(value.trim(), question.maxLength) : '';
-      return text || undefined;
-    }
+    case 'text':
+      return free(value, question.maxLength) || undefined;
     case 'rating':
       return isRating(question, value) ? value : undefined;
     case 'single':

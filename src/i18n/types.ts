@@ -172,3 +172,17 @@ export interface DashboardStrings {
   headlineRating: (question: string, median: string, max: string, n: string) => string;
   headlineTooFew: (month: string, k: number) => string;
 }
+
+/**
+ * The free-text notice (issue #22): what was found in a typed answer and why it matters. Loaded
+ * with the notice, never before the first question.
+ */
+export interface FreeTextStrings {
+  /** One kind of detail, with its article ("a phone number"), to go in a list. */
+  kinds: Record<'phone' | 'email' | 'url' | 'address' | 'postcode' | 'birth-date', string>;
+  /** `what` is a list of kinds, already joined ("a phone number and a link"). */
+  found: (what: string) => string;
+  why: string;
+  remove: string;
+  keep: string;
+}

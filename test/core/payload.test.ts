@@ -41,6 +41,16 @@ describe('buildSubmission', () => {
     });
   });
 
+  it('with privacy.freeText "redact", replaces identifiers in text and "Other" answers; otherwise sends them as typed', () => {
+    const answers = { support: ['other'], 'support.other': 'ring 07700 900123', note: ' at a@b.org ' };
+    const redacting = parsed(sampleConfig({ privacy: { freeText: 'redact' } }));
+    expect(buildSubmission(redacting, answers, options()).answers).to.deep.include({ 'support.other': 'ring [phone]', note: 'at [email]' });
+    for (const freeText of ['warn', 'off']) {
+      const kept = buildSubmission(parsed(sampleConfig({ privacy: { freeText } })), answers, options()).answers;
+      expect(kept).to.deep.include({ 'support.other': 'ring 07700 900123', note: 'at a@b.org' });
+    }
+  });
+
   it('drops anything outside the config', () => {
     const answers = {
       support: ['emotional', 'bogus', 'emotional'],

@@ -69,6 +69,9 @@ import { renderConfigError, surveyParts } from './survey-templates.js';
  * @csspart back-button - The Back button.
  * @csspart next-button - The Next button.
  * @csspart submit-button - The Submit button.
+ * @csspart free-text-notice - Under a text box (privacy.freeText "warn"): what in the text could identify someone, and why it matters.
+ * @csspart free-text-remove - Its "Remove it" button (takes the found parts out of the text).
+ * @csspart free-text-keep - Its "Keep it" button.
  * @csspart thank-you - The thank-you screen.
  * @csspart status - The calm delivery status line.
  * @csspart config-error - The box listing config problems (for page authors).
@@ -204,7 +207,7 @@ export class EncounterSurvey extends LitElement {
       warm: () => {
         this.configSource.prepare();
         this.delivery.prepare();
-        return Promise.all([loadRespondParts(), this.showDisclosure()]);
+        return Promise.all([loadRespondParts().then((parts) => new parts.FreeTextGuard(this, this.flow, () => this.activeLocale)), this.showDisclosure()]);
       },
     });
   }

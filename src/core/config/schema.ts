@@ -141,6 +141,16 @@ export const kioskOptionsSchema = z.strictObject({
   staffPin: z.optional(z.string().check(z.regex(/^\d{4,12}$/, 'Must be 4 to 12 digits'))),
 });
 
+/** What the survey does on the device when a free-text answer holds a phone number, an e-mail address, an address… */
+export const FREE_TEXT_GUARDS = ['warn', 'redact', 'off'] as const;
+export const privacyOptionsSchema = z.strictObject({
+  /**
+   * `warn` (default): tells the respondent what was found, with "Remove it" and "Keep it";
+   * `redact`: replaces it ("[phone]", "[email]"…) before the response is queued; `off`: nothing.
+   */
+  freeText: z._default(z.enum(FREE_TEXT_GUARDS), 'warn'),
+});
+
 export const safetyOptionsSchema = z.strictObject({
   footer: z.optional(localizedTextSchema),
   helplines: z.optional(
@@ -187,6 +197,7 @@ export const surveyConfigSchema = z.strictObject({
   kiosk: z.prefault(kioskOptionsSchema, {}),
   safety: z.optional(safetyOptionsSchema),
   privacyUrl: z.optional(url),
+  privacy: z.prefault(privacyOptionsSchema, {}),
   /** Looks: one brand colour; the rest derives from it, and its contrast is checked where it shows. */
   theme: z.optional(z.strictObject({ accent: z.optional(z.string().check(z.regex(/^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/, 'Use a hex colour such as "#0e6e5c"'))) })),
 });
@@ -196,6 +207,7 @@ export type ShowIf = z.output<typeof showIfSchema>;
 export type ChoiceOption = z.output<typeof choiceOptionSchema>;
 export type DeliveryOptions = z.output<typeof deliveryOptionsSchema>;
 export type KioskOptions = z.output<typeof kioskOptionsSchema>;
+export type PrivacyOptions = z.output<typeof privacyOptionsSchema>;
 export type SafetyOptions = z.output<typeof safetyOptionsSchema>;
 export type TimeBucket = z.output<typeof surveyConfigSchema>['timeBucket'];
 /** What an organisation writes (defaults optional, support types by name). */

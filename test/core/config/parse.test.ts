@@ -19,6 +19,7 @@ describe('parseSurveyConfig', () => {
     expect(config.timeBucket).to.equal('day');
     expect(config.delivery).to.deep.equal({ timeoutMs: 15000 });
     expect(config.kiosk).to.deep.equal({ idleSeconds: 60, warningSeconds: 20, thankYouSeconds: 8, onIdle: 'discard', passTheTablet: false });
+    expect(config.privacy).to.deep.equal({ freeText: 'warn' });
     expect(config.questions[0]).to.deep.equal({ id: 'q', type: 'text', label: 'Q', required: false, multiline: false, maxLength: 500 });
   });
 
@@ -170,6 +171,15 @@ describe('parseSurveyConfig', () => {
     expect(issuesOf(sampleConfig({ kiosk: { idleSeconds: 40, warningSeconds: 45 } }))).to.deep.equal([
       { path: 'kiosk.warningSeconds', message: 'Must be less than idleSeconds (40)' },
     ]);
+  });
+
+  it('checks privacy.freeText: warn, redact or off', () => {
+    expect(parsed(sampleConfig({ privacy: { freeText: 'redact' } })).privacy).to.deep.equal({ freeText: 'redact' });
+    expect(parsed(sampleConfig({ privacy: {} })).privacy).to.deep.equal({ freeText: 'warn' });
+    expect(issuesOf(sampleConfig({ privacy: { freeText: 'hide' } }))).to.deep.equal([
+      { path: 'privacy.freeText', message: 'Must be one of: warn, redact, off' },
+    ]);
+    expect(issuesOf(sampleConfig({ privacy: { freetext: 'off' } }))).to.deep.equal([{ path: 'privacy', message: 'Unknown key "freetext"' }]);
   });
 
   it('lists every problem in one round, also those in the parts that are well formed', () => {
