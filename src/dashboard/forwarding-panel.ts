@@ -41,7 +41,7 @@ export class SurveyForwarding extends LitElement {
   }
 
   get #api() {
-    return new StaffApi(new URL(this.collector ?? '/', document.baseURI).href.replace(/\/?$/, '/'));
+    return StaffApi.at(this.collector);
   }
 
   override connectedCallback() {

@@ -39,6 +39,11 @@ export interface SummaryRequest {
 export class StaffApi {
   constructor(private readonly base: string) {}
 
+  /** The staff API of the collector at `collector` (relative to the page; default: the page's own origin). */
+  static at(collector: string | null): StaffApi {
+    return new StaffApi(new URL(collector ?? '/', document.baseURI).href.replace(/\/?$/, '/'));
+  }
+
   async #call(path: string, init: RequestInit = {}): Promise<Response> {
     let response: Response;
     try {

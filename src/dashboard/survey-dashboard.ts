@@ -49,7 +49,7 @@ export class SurveyDashboard extends LitElement {
   }
 
   get #api() {
-    return new StaffApi(new URL(this.collector ?? '/', document.baseURI).href.replace(/\/?$/, '/'));
+    return StaffApi.at(this.collector);
   }
 
   #lang(): string {
