@@ -173,7 +173,7 @@ test('a response from the packed widget on a static page is stored once and come
   const form = tab.locator('encounter-survey');
   await form.getByRole('radio', { name: 'Yes' }).check();
   await form.getByRole('button', { name: 'Submit' }).click();
-  await form.getByRole('status').filter({ hasText: 'Sent. Thank you.' }).waitFor({ timeout: 30_000 });
+  await form.getByRole('status').filter({ hasText: 'Your answers have been sent.' }).waitFor({ timeout: 30_000 });
   assert.deepEqual(missing, [], 'every file the page asked for is in dist/cdn/');
   await tab.close();
 

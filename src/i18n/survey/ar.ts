@@ -57,7 +57,7 @@ const strings: SurveyStrings = {
   requiredWord: 'إلزامي',
   charactersOver: (over) => `${over} حرفًا زائدًا`,
   feedback: 'رأيك',
-  statusSentUnverified: 'تم الإرسال. شكرًا لك. (هذه الخدمة لا تُرسل تأكيدًا بالاستلام.)',
+  statusSentUnverified: 'أُرسلت إجاباتك. (هذه الخدمة لا تُرسل تأكيدًا بالاستلام.)',
   statusNotAccepted: 'إجاباتك محفوظة على هذا الجهاز، لكن الخدمة التي تجمعها لم تقبلها، لذلك لن تُرسل تلقائيًا. شكرًا على وقتك.',
 };
 

@@ -53,7 +53,7 @@ const strings: SurveyStrings = {
   requiredWord: 'required',
   charactersOver: (over) => `${over} ${plural(over, 'character', 'characters')} too many`,
   feedback: 'Feedback',
-  statusSentUnverified: 'Sent. Thank you. (This service does not send back a confirmation.)',
+  statusSentUnverified: 'Your answers have been sent. (This service does not send back a confirmation.)',
   statusNotAccepted: 'Your answers are kept on this device, but the service that collects them did not accept them, so they will not be sent automatically. Thank you for your time.',
 };
 

@@ -53,7 +53,7 @@ const strings: SurveyStrings = {
   requiredWord: 'obligatoria',
   charactersOver: (over) => `${over} ${plural(over, 'carácter', 'caracteres')} de más`,
   feedback: 'Opinión',
-  statusSentUnverified: 'Enviado. Gracias. (Este servicio no devuelve una confirmación.)',
+  statusSentUnverified: 'Sus respuestas se han enviado. (Este servicio no devuelve una confirmación.)',
   statusNotAccepted: 'Sus respuestas se guardan en este dispositivo, pero el servicio que las recoge no las aceptó, así que no se enviarán automáticamente. Gracias por su tiempo.',
 };
 

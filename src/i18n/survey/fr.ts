@@ -55,7 +55,7 @@ const strings: SurveyStrings = {
   requiredWord: 'obligatoire',
   charactersOver: (over) => `${over} ${plural(over, 'caractère', 'caractères')} de trop`,
   feedback: 'Votre avis',
-  statusSentUnverified: 'Envoyé. Merci. (Ce service ne renvoie pas de confirmation.)',
+  statusSentUnverified: 'Vos réponses ont été envoyées. (Ce service ne renvoie pas de confirmation.)',
   statusNotAccepted: 'Vos réponses sont gardées sur cet appareil, mais le service qui les recueille ne les a pas acceptées : elles ne seront donc pas envoyées automatiquement. Merci pour votre temps.',
 };
 
