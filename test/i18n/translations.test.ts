@@ -17,10 +17,13 @@ describe('built-in translations', () => {
         for (const [key, value] of Object.entries(strings)) {
           if (typeof value === 'string') expect(value.trim(), `${kind} ${code} ${key}`).not.to.equal('');
           if (typeof value === 'function') {
-            for (const count of key === 'faces' ? [3, 5] : [0, 1, 2, 5, 11, 100]) {
-              const result = (value as (...args: unknown[]) => string | string[])(count, 500);
+            // Each function with arguments of its own kind: most take counts; `malformed` takes the paths it names.
+            const calls: unknown[][] = key === 'malformed' ? [[['questions[1].cells']], [['id', 'periods', 'questions[0].kind']]] : (key === 'faces' ? [3, 5] : [0, 1, 2, 5, 11, 100]).map((count) => [count, 500]);
+            for (const args of calls) {
+              const count = args[0];
+              const result = (value as (...args: unknown[]) => string | string[])(...args);
               for (const text of [result].flat()) expect(text, `${kind} ${code} ${key}(${count})`).to.be.a('string').and.not.match(/undefined|NaN|^\s*$/);
-              if (key === 'faces') expect(result, `${kind} ${code} faces(${count})`).to.have.length(count);
+              if (key === 'faces') expect(result, `${kind} ${code} faces(${count})`).to.have.length(count as number);
             }
           }
         }
