@@ -72,7 +72,12 @@ for (const name of wanted) {
 
 export default {
   // test/collector holds node tests (run by scripts/test.mjs with node's test runner).
-  files: process.env.TEST_FILES ? [process.env.TEST_FILES] : ['test/**/*.test.ts', '!test/collector/**', '!test/e2e/**', '!test/frameworks/**'],
+  // TEST_FILE_LIST (comma-separated paths) is how scripts/test.mjs runs WebKit in batches.
+  files: process.env.TEST_FILE_LIST
+    ? process.env.TEST_FILE_LIST.split(',')
+    : process.env.TEST_FILES
+      ? [process.env.TEST_FILES]
+      : ['test/**/*.test.ts', '!test/collector/**', '!test/e2e/**', '!test/frameworks/**'],
   nodeResolve: { exportConditions: ['browser'] },
   plugins: [
     esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' }),
