@@ -37,7 +37,7 @@ function nodeTestFiles(dir) {
 const bin = (name) => join('node_modules', '.bin', name);
 const WEBKIT_BATCH = 20;
 
-/** The browser suite's files (web-test-runner.config.mjs's default set): test/**/*.test.ts but the node folders. */
+// The browser suite's files (web-test-runner.config.mjs's default set): every .test.ts under test/ but the node folders.
 function browserTestFiles(dir) {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
