@@ -8,6 +8,15 @@ import { renderSurvey, sampleConfig, SurveyHarness, waitUntil } from '../../supp
 describe('<encounter-survey> free-text guard (privacy.freeText)', function () {
   this.timeout(60_000);
 
+  // What a test queued is delivered before the next file runs: the outbox's database outlives the page,
+  // and a record left pending would be counted by the next file's kiosk staff panel.
+  let last: { queued: Submission[]; delivered: unknown[] } | null = null;
+  afterEach(async () => {
+    const done = last;
+    last = null;
+    if (done?.queued.length) await waitUntil(() => done.delivered.length >= done.queued.length, 8000, 'what was queued to be delivered');
+  });
+
   async function start(privacy?: { freeText: string }, options: { lang?: string } = {}, overrides: Record<string, unknown> = {}) {
     const collector = await createTestCollector();
     const survey = await renderSurvey(sampleConfig({ ...(privacy ? { privacy } : {}), ...overrides }), collector.endpoint, options);
@@ -15,6 +24,9 @@ describe('<encounter-survey> free-text guard (privacy.freeText)', function () {
     const submitted: Submission[] = [];
     survey.element.addEventListener('survey-queued', () => queued.push(submitted.at(-1)!));
     survey.element.addEventListener('survey-submit', (event) => submitted.push((event as CustomEvent<{ submission: Submission }>).detail.submission));
+    const delivered: unknown[] = [];
+    survey.element.addEventListener('survey-delivered', (event) => delivered.push(event));
+    last = { queued, delivered };
     await survey.choose('support', 'emotional');
     return { survey, queued, submitted };
   }

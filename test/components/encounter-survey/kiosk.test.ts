@@ -1,6 +1,7 @@
 import { expect, oneEvent } from '@open-wc/testing';
 import type { SurveyResetEvent } from '../../../src/events/survey-reset.js';
 import { LONG_PRESS_MS } from '../../../src/controllers/staff-panel-controller.js';
+import { DEFAULT_DATABASE_NAME } from '../../../src/storage/idb-record-store.js';
 import { createTestCollector } from '../../support/collector.js';
 import { ManualClock } from '../../support/manual-clock.js';
 import { renderKiosk, renderSurvey, sampleConfig, SurveyHarness, waitUntil } from '../../support/survey-harness.js';
@@ -30,6 +31,16 @@ function leavesNoTrace(survey: SurveyHarness) {
 }
 
 describe('<encounter-survey mode="kiosk">', () => {
+  // The staff panel counts what waits in the page's shared outbox, whose database outlives a page: start
+  // from an empty one, whatever earlier test files of this browser session left pending.
+  before(
+    () =>
+      new Promise<void>((resolve) => {
+        const request = indexedDB.deleteDatabase(DEFAULT_DATABASE_NAME);
+        request.onsuccess = request.onerror = request.onblocked = () => resolve();
+      }),
+  );
+
   it('opens on an accessible start screen with large targets', async () => {
     const { survey } = await kiosk();
     expect(survey.button('start-button')).to.exist;
