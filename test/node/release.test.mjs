@@ -138,6 +138,13 @@ test('the collector tarball depends on encounter-survey by a version the widget 
   assert.deepEqual(widget.engines, collectorPackage.engines, 'both packages state the same Node version');
 });
 
+test('each tarball carries the licence its package.json names', async () => {
+  for (const tarball of Object.values(tarballs)) {
+    const licence = (await exec('tar', ['-xOzf', tarball, 'package/LICENSE'])).stdout;
+    assert.match(licence, /^MIT License/, `${tarball} has an MIT LICENSE file`);
+  }
+});
+
 test('installed from the tarballs alone, nothing points back into this repository', () => {
   const installed = join(app, 'node_modules', 'encounter-survey');
   assert.ok(!readFileSync(join(app, 'node_modules', 'encounter-survey-collector', 'package.json'), 'utf8').includes('file:'));

@@ -10,7 +10,7 @@ export interface CollectorStep {
 
 export interface CollectorState {
   records: Array<{ key: string; body: unknown; headers: Record<string, string> }>;
-  requests: Array<{ key: string | null; at: number; outcome: string; cookie: string | null; referer: string | null }>;
+  requests: Array<{ key: string | null; at: number; outcome: string; cookie: string | null; referer: string | null; closedByClient?: boolean }>;
   /** The most POSTs to /responses that were open at once. */
   maxInFlight: number;
   challenges: Array<{ at: number; outcome: string; cookie: string | null; referer: string | null }>;

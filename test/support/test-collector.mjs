@@ -149,6 +149,8 @@ async function receive(req, res, bucket) {
   if (step.delayMs) await delay(step.delayMs, req);
   if (step.hang) {
     entry.outcome = 'hang';
+    // A response closed before it was written means the client gave up on the request (its timeout).
+    res.on('close', () => (entry.closedByClient = !res.writableFinished));
     await delay(60_000, req);
     res.destroy();
     return true;
