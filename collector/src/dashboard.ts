@@ -27,6 +27,7 @@ const PAGE = `<!doctype html>
     <meta charset="utf-8">
     <meta name="viewport" content="width=device-width, initial-scale=1">
     <meta name="referrer" content="no-referrer">
+    <link rel="icon" href="/dashboard/favicon.svg" type="image/svg+xml">
     <title>Survey dashboard</title>
     <script type="module" src="/dashboard/encounter-survey.js"></script>
   </head>
@@ -59,7 +60,15 @@ export async function dashboardPage(c: Context): Promise<Response> {
   return c.html(PAGE);
 }
 
+// Served from here rather than the build, so a browser's automatic favicon request is not a 404.
+const FAVICON = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="7" fill="#1f5f8b"/><path d="M8 10h16v9H14l-4 4v-4H8z" fill="#fff"/></svg>';
+
 export async function dashboardFile(c: Context): Promise<Response> {
+  if (c.req.param('file') === 'favicon.svg') {
+    c.header('content-type', 'image/svg+xml');
+    c.header('cache-control', 'public, max-age=86400');
+    return c.body(FAVICON);
+  }
   const dir = buildDir();
   const files = await builtFiles(dir);
   if (!files) return missingBuild(c);

@@ -75,7 +75,14 @@ for (const { engine, skip } of engines) {
       const page = await fetch(`${collector.url}/dashboard`);
       assert.equal(page.status, 200, 'run npm run build first: the dashboard serves dist/');
       assert.match(page.headers.get('content-security-policy')!, /script-src 'self'/);
-      assert.match(await page.text(), /<survey-dashboard>/);
+      const html = await page.text();
+      assert.match(html, /<survey-dashboard>/);
+      // The page names its icon, and the icon is served (no 404 in the staff member's console).
+      const icon = html.match(/<link rel="icon" href="([^"]+)"/)?.[1];
+      assert.equal(icon, '/dashboard/favicon.svg');
+      const iconResponse = await fetch(`${collector.url}${icon}`);
+      assert.equal(iconResponse.status, 200);
+      assert.equal(iconResponse.headers.get('content-type'), 'image/svg+xml');
       const script = await fetch(`${collector.url}/dashboard/encounter-survey.js`);
       assert.equal(script.status, 200);
       assert.match(script.headers.get('content-type')!, /javascript/);
